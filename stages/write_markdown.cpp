@@ -1,0 +1,235 @@
+// CommonMark the way a person would write it by hand: ATX headings, one line
+// per paragraph (Chinese has no spaces to wrap at), a blank line between blocks.
+#include "stages/write_markdown.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uchar.h>
+
+#include "stages/markdown_escape.hpp"
+#include "stages/text.hpp"
+
+namespace docpipe {
+
+namespace {
+
+std::string_view local_name(const pugi::xml_node& node) {
+  const std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool is_element(const pugi::xml_node& node, std::string_view name) {
+  return node.type() == pugi::node_element && local_name(node) == name;
+}
+
+pugi::xml_node first_child(const pugi::xml_node& parent, std::string_view name) {
+  for (const pugi::xml_node child : parent.children()) {
+    if (is_element(child, name)) return child;
+  }
+  return {};
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_view name) {
+  std::vector<pugi::xml_node> found;
+  for (const pugi::xml_node child : parent.children()) {
+    if (is_element(child, name)) found.push_back(child);
+  }
+  return found;
+}
+
+std::string_view text_of(const pugi::xml_node& node) { return node.text().get(); }
+
+std::string heading_text(const pugi::xml_node& section) {
+  std::string text = section.attribute("marker").as_string();
+  text += text_of(first_child(section, "heading"));
+  return text;
+}
+
+pugi::xml_node run_in_paragraph(const pugi::xml_node& section) {
+  const pugi::xml_node heading = first_child(section, "heading");
+  if (!heading.attribute("runin").as_bool()) return {};
+  pugi::xml_node next = heading.next_sibling();
+  while (next && next.type() != pugi::node_element) next = next.next_sibling();
+  if (is_element(next, "p") && next.attribute("runin").as_bool()) return next;
+  return {};
+}
+
+// What CommonMark's flanking rules count as punctuation (0.31: Unicode P* and
+// S*), plus white space: an emphasis delimiter next to one of these only opens
+// or closes when the other side is one too.
+bool is_flanking_neutral(char32_t c) {
+  if (text::is_space(c)) return true;
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// "**（一）标题**。正文": a closing ** between 。 and a Chinese character would
+// not close (CommonMark's flanking rule), so the heading's trailing
+// punctuation moves after the delimiter when the body starts with a letter.
+std::string bold_lead_paragraph(std::string_view lead, std::string_view body) {
+  const std::u32string lead32 = text::to_utf32(lead);
+  const std::u32string body32 = text::to_utf32(body);
+  std::size_t bold_length = lead32.size();
+  if (!body32.empty() && !is_flanking_neutral(body32.front())) {
+    while (bold_length > 0 && is_flanking_neutral(lead32[bold_length - 1])) --bold_length;
+  }
+  const std::string bold = text::to_utf8(std::u32string_view(lead32).substr(0, bold_length));
+  const std::string rest = text::to_utf8(std::u32string_view(lead32).substr(bold_length));
+  if (bold.empty()) {
+    // Nothing that can be bold: keep the text, plainly.
+    return markdown::escape_block(std::string(lead) + std::string(body));
+  }
+  return "**" + markdown::escape_inline(bold) + "**" + markdown::escape_inline(rest) +
+         markdown::escape_inline(body);
+}
+
+std::string emphasised(std::string_view text) {
+  // At the very start and end of a paragraph * always opens and closes
+  // (unless the text itself starts or ends with white space).
+  const std::u32string text32 = text::to_utf32(text);
+  if (text32.empty() || text::is_space(text32.front()) || text::is_space(text32.back())) {
+    return markdown::escape_block(text);
+  }
+  return "*" + markdown::escape_inline(text) + "*";
+}
+
+std::string atx_heading(int rank, std::string_view text) {
+  std::string escaped = markdown::escape_block(text);
+  // "## 标题 #" would lose its last # as a closing sequence.
+  if (!escaped.empty() && escaped.back() == '#') escaped.insert(escaped.size() - 1, "\\");
+  return std::string(static_cast<std::size_t>(rank), '#') + " " + escaped;
+}
+
+class MarkdownBuilder {
+ public:
+  MarkdownBuilder(const pugi::xml_node& document, const MarkdownOptions& options)
+      : document_(document), options_(options) {}
+
+  std::string build() {
+    const auto articles = children(document_, "article");
+    if (articles.empty()) throw WriteError("Markdown writer: the model has no article");
+    if (options_.front_matter) append_front_matter(articles);
+    if (const auto title = first_child(document_, "title")) {
+      add_block(atx_heading(1, text_of(title)));
+    }
+    for (const auto& subtitle : children(document_, "subtitle")) {
+      add_block(emphasised(text_of(subtitle)));
+    }
+    append_source_toc();
+    for (const auto& article : articles) append_article(article);
+    return std::move(out_);
+  }
+
+ private:
+  void add_block(const std::string& block) {
+    if (!out_.empty()) out_ += '\n';
+    out_ += block;
+    out_ += '\n';
+  }
+
+  void append_front_matter(const std::vector<pugi::xml_node>& articles) {
+    std::string title;
+    if (const auto node = first_child(document_, "title")) {
+      title = text_of(node);
+    } else if (const auto article_title = first_child(articles.front(), "title")) {
+      title = text_of(article_title);
+    } else {
+      title = document_.attribute("source").as_string();
+    }
+    std::string language = document_.attribute("xml:lang").as_string();
+    if (language.empty()) language = "zh-CN";
+    out_ += "---\n";
+    out_ += "title: " + markdown::yaml_quoted(title) + "\n";
+    out_ += "source: " + markdown::yaml_quoted(document_.attribute("source").as_string()) + "\n";
+    out_ += "language: " + markdown::yaml_quoted(language) + "\n";
+    out_ += "---\n";
+  }
+
+  // The source's contents list, kept as a plain list: Markdown has no
+  // portable in-page anchors (each site generator makes its own).
+  void append_source_toc() {
+    const auto toc = first_child(document_, "toc");
+    if (!toc) return;
+    const auto entries = children(toc, "entry");
+    const std::string label = toc.attribute("label").as_string();
+    if (!label.empty()) add_block("**" + markdown::escape_inline(label) + "**");
+    if (entries.empty()) return;
+    std::string list;
+    for (const auto& entry : entries) {
+      list += "- " + markdown::escape_block(text_of(entry)) + "\n";
+    }
+    list.pop_back();
+    add_block(list);
+  }
+
+  void append_article(const pugi::xml_node& article) {
+    if (const auto title = first_child(article, "title")) {
+      add_block(atx_heading(2, text_of(title)));
+    }
+    for (const auto& subtitle : children(article, "subtitle")) {
+      add_block(emphasised(text_of(subtitle)));
+    }
+    for (const auto& speaker : children(article, "speaker")) {
+      add_block(emphasised(text_of(speaker)));
+    }
+    if (const auto salutation = first_child(article, "salutation")) {
+      add_block(markdown::escape_block(text_of(salutation)));
+    }
+    append_body(article, {});
+  }
+
+  void append_body(const pugi::xml_node& parent, const pugi::xml_node& skip) {
+    for (const pugi::xml_node child : parent.children()) {
+      if (child == skip) continue;
+      if (is_element(child, "p")) {
+        add_block(markdown::escape_block(text_of(child)));
+      } else if (is_element(child, "section")) {
+        append_section(child);
+      }
+    }
+  }
+
+  void append_section(const pugi::xml_node& section) {
+    const auto run_in = run_in_paragraph(section);
+    if (run_in) {
+      add_block(bold_lead_paragraph(heading_text(section), text_of(run_in)));
+    } else {
+      const int rank = std::clamp(section.attribute("level").as_int(1) + 2, 3, 6);
+      add_block(atx_heading(rank, heading_text(section)));
+    }
+    append_body(section, run_in);
+  }
+
+  pugi::xml_node document_;
+  const MarkdownOptions& options_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string write_markdown(const pugi::xml_document& model, const MarkdownOptions& options) {
+  const pugi::xml_node document = model.document_element();
+  if (!is_element(document, "document")) {
+    throw WriteError("Markdown writer: the model's root element is not <document>");
+  }
+  return MarkdownBuilder(document, options).build();
+}
+
+}  // namespace docpipe
