@@ -1,0 +1,83 @@
+#include "pipeline/document_run.hpp"
+
+#include <exception>
+
+#include "stages/detect.hpp"
+#include "stages/model.hpp"
+#include "stages/write_xml.hpp"
+
+namespace docpipe {
+
+const char* format_extension(Format format) {
+  switch (format) {
+    case Format::docx: return "docx";
+    case Format::markdown: return "md";
+    case Format::html: return "html";
+    case Format::xml: return "xml";
+  }
+  return "out";
+}
+
+DocumentRunner::DocumentRunner(RunSettings settings, const NoiseRules& rules,
+                               const ModelValidator& validator)
+    : settings_(std::move(settings)), rules_(rules), validator_(validator) {}
+
+namespace {
+
+void append(Diagnostics& to, const Diagnostics& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+void fail(DocumentResult& result, std::string why) {
+  result.failed = true;
+  result.failure = std::move(why);
+  result.outputs.clear();
+  result.diagnostics.push_back({Severity::error, "document.failed", 0, 0, result.failure});
+}
+
+}  // namespace
+
+DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& source_name) const {
+  DocumentResult result;
+  try {
+    const DecodedText decoded = decode(bytes, settings_.decode);
+    result.encoding = decoded.encoding;
+    append(result.diagnostics, decoded.diagnostics);
+
+    CleanText cleaned = clean(decoded, rules_);
+    append(result.diagnostics, cleaned.diagnostics);
+    result.removals = std::move(cleaned.removals);
+
+    const DocumentStructure structure = detect(cleaned);
+    append(result.diagnostics, structure.diagnostics);
+    result.title = structure.title ? structure.title->text : std::string();
+    result.article_count = static_cast<int>(structure.articles.size());
+
+    const auto model = build_model(structure, {source_name, decoded.encoding});
+    const ValidationResult validation = validator_.validate(*model);
+    if (!validation.valid) {
+      std::string why = "internal error: the model does not match the schema";
+      for (const auto& error : validation.errors) why += "\n  " + error;
+      fail(result, why);
+      return result;
+    }
+
+    for (const Format format : settings_.formats) {
+      switch (format) {
+        case Format::docx: result.outputs[format] = write_docx(*model, settings_.docx); break;
+        case Format::markdown: result.outputs[format] = write_markdown(*model, settings_.markdown); break;
+        case Format::html: result.outputs[format] = write_html(*model, settings_.html); break;
+        case Format::xml: result.outputs[format] = write_xml(*model); break;
+      }
+    }
+  } catch (const DecodeError& error) {
+    fail(result, error.what());
+  } catch (const WriteError& error) {
+    fail(result, std::string("cannot write: ") + error.what());
+  } catch (const std::bad_alloc&) {
+    fail(result, "out of memory");
+  } catch (const std::exception& error) {
+    fail(result, std::string("internal error: ") + error.what());
+  }
+  return result;
+}
+
+}  // namespace docpipe

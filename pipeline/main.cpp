@@ -1,0 +1,3 @@
+#include "pipeline/cli.hpp"
+
+int main(int argc, char** argv) { return docpipe::run_cli(argc, argv); }

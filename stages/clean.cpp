@@ -1,0 +1,273 @@
+#include "stages/clean.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "stages/markers.hpp"
+#include "stages/resources.hpp"
+#include "stages/text.hpp"
+
+namespace docpipe {
+
+struct NoiseRules::Rule {
+  Kind kind = Kind::span;
+  std::string id;
+  std::string origin;  // file:line of its definition
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+NoiseRules::NoiseRules() = default;
+NoiseRules::~NoiseRules() = default;
+NoiseRules::NoiseRules(NoiseRules&&) noexcept = default;
+NoiseRules& NoiseRules::operator=(NoiseRules&&) noexcept = default;
+
+NoiseRules NoiseRules::builtin() {
+  NoiseRules rules;
+  rules.add(resources::builtin_noise_rules(), "built-in noise rules");
+  return rules;
+}
+
+namespace {
+
+std::string_view next_token(std::string_view& rest) {
+  const auto start = rest.find_first_not_of(" \t");
+  if (start == std::string_view::npos) {
+    rest = {};
+    return {};
+  }
+  rest.remove_prefix(start);
+  const auto end = std::min(rest.find_first_of(" \t"), rest.size());
+  const std::string_view token = rest.substr(0, end);
+  rest.remove_prefix(end);
+  return token;
+}
+
+}  // namespace
+
+void NoiseRules::add(std::string_view rules_text, const std::string& origin) {
+  int line_number = 0;
+  while (!rules_text.empty()) {
+    ++line_number;
+    const auto end = std::min(rules_text.find('\n'), rules_text.size());
+    std::string_view line = rules_text.substr(0, end);
+    rules_text.remove_prefix(std::min(end + 1, rules_text.size()));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+
+    const std::string where = origin + ":" + std::to_string(line_number);
+    std::string_view rest = line;
+    const std::string_view kind = next_token(rest);
+    const std::string_view id = next_token(rest);
+    const auto pattern_start = rest.find_first_not_of(" \t");
+    if (id.empty() || pattern_start == std::string_view::npos) {
+      throw RulesError(where + ": expected KIND ID PATTERN");
+    }
+    auto rule = std::make_unique<Rule>();
+    if (kind == "span") {
+      rule->kind = Kind::span;
+    } else if (kind == "line") {
+      rule->kind = Kind::line;
+    } else {
+      throw RulesError(where + ": unknown rule kind '" + std::string(kind) + "' (span or line)");
+    }
+    rule->id = std::string(id);
+    rule->origin = where;
+    const std::string pattern(rest.substr(pattern_start));
+    UParseError parse_error{};
+    UErrorCode status = U_ZERO_ERROR;
+    rule->pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0,
+                                                   parse_error, status));
+    if (U_FAILURE(status)) {
+      throw RulesError(where + ": bad pattern (" + u_errorName(status) + " at offset " +
+                       std::to_string(parse_error.offset) + ")");
+    }
+    rules_.push_back(std::move(rule));
+  }
+}
+
+namespace {
+
+// A source line on its way through cleaning.
+struct WorkLine {
+  icu::UnicodeString text;
+  int line = 0;
+  bool noise_removed_at_end = false;  // the line's real end was an ad: no evidence of a wrap
+  bool removed_whole = false;
+};
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+int column_of(const icu::UnicodeString& s, int32_t utf16_index) {
+  return s.countChar32(0, utf16_index) + 1;
+}
+
+void apply_rules(WorkLine& work, const NoiseRules& rules, std::vector<Removal>& removals) {
+  for (const auto& rule : rules.rules()) {
+    if (work.text.isEmpty()) return;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> matcher(rule->pattern->matcher(work.text, status));
+    if (U_FAILURE(status)) continue;
+    if (rule->kind == NoiseRules::Kind::line) {
+      if (matcher->find(status) && U_SUCCESS(status)) {
+        icu::UnicodeString whole(work.text);
+        whole.trim();
+        removals.push_back({work.line, 1, utf8(whole), rule->id});
+        work.text.remove();
+        work.removed_whole = true;
+        return;
+      }
+      continue;
+    }
+    icu::UnicodeString kept;
+    int32_t copied_to = 0;
+    bool changed = false;
+    while (matcher->find(status) && U_SUCCESS(status)) {
+      const int32_t start = matcher->start(status);
+      const int32_t end = matcher->end(status);
+      if (end == start) continue;
+      removals.push_back({work.line, column_of(work.text, start),
+                          utf8(work.text.tempSubStringBetween(start, end)), rule->id});
+      kept.append(work.text, copied_to, start - copied_to);
+      copied_to = end;
+      changed = true;
+    }
+    if (!changed) continue;
+    icu::UnicodeString tail = work.text.tempSubString(copied_to);
+    kept.append(tail);
+    if (tail.trim().isEmpty() && !kept.trim().isEmpty()) work.noise_removed_at_end = true;
+    work.text = kept;
+    if (work.text.trim().isEmpty()) work.removed_whole = true;
+  }
+}
+
+// Zero-width characters carry nothing a reader sees and break matching.
+void drop_invisible(icu::UnicodeString& s) {
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x200B)), icu::UnicodeString());
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0xFEFF)), icu::UnicodeString());
+  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2060)), icu::UnicodeString());
+}
+
+bool has_punctuation(std::u32string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return text::is_punctuation(c); });
+}
+
+bool has_sentence_end_inside(std::u32string_view s) {
+  if (s.size() < 2) return false;
+  const auto inner = s.substr(0, s.size() - 1);
+  return std::any_of(inner.begin(), inner.end(), text::is_sentence_end);
+}
+
+bool looks_like_salutation(std::u32string_view s) {
+  return text::ends_with_colon(s) && text::display_width(s) <= 20 && !has_sentence_end_inside(s);
+}
+
+// Whether `next` continues the sentence that `line` was cut off in (a hard wrap). Titles,
+// headings, stand-alone lines such as verse, and lines ending with a colon are never joined.
+bool continues(const WorkLine& line, std::u32string_view a, std::u32string_view b) {
+  if (line.noise_removed_at_end) return false;  // the line really ended there: an ad followed
+  if (text::ends_sentence(a)) return false;
+  const int width_a = text::display_width(a);
+  const int width_b = text::display_width(b);
+  if (width_a < 20) return false;             // short lines are titles and headings
+  if (!has_punctuation(a)) return false;      // a title, or a line of verse
+  if (width_b > width_a + 4) return false;    // a wrapped line is as wide as the wrap allows:
+                                              // the line after it cannot be much wider
+  if (parse_marker(b)) return false;          // the next line starts a numbered item
+  if (looks_like_salutation(b)) return false;
+  if (!text::ends_sentence(b) && (width_b + 2 < width_a || !has_punctuation(b))) {
+    return false;  // the next line stands alone (a title); a wrapped tail ends its sentence
+  }
+  if (parse_marker(a) && !has_sentence_end_inside(a)) {
+    // A numbered line without a full stop is a stand-alone heading unless what follows is
+    // plainly its cut-off tail: shorter, and ending the sentence.
+    if (!(width_b < width_a && text::ends_sentence(b))) return false;
+  }
+  return true;
+}
+
+bool is_ascii_word(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
+
+}  // namespace
+
+CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
+  CleanText result;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+
+  // 1. Per line: NFC, noise removal, trimming.
+  std::vector<WorkLine> work;
+  std::string_view rest = decoded.text;
+  int line_number = 0;
+  while (!rest.empty() || line_number == 0) {
+    ++line_number;
+    const auto end = std::min(rest.find('\n'), rest.size());
+    WorkLine line;
+    line.line = line_number;
+    line.text = icu::UnicodeString::fromUTF8(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (U_SUCCESS(status) && !nfc->isNormalized(line.text, status)) {
+      line.text = nfc->normalize(line.text, status);
+    }
+    drop_invisible(line.text);
+    apply_rules(line, rules, result.removals);
+    work.push_back(std::move(line));
+    if (rest.empty()) break;
+  }
+
+  // 2. Blank lines collapse into a flag on the next line; lines emptied by noise removal
+  //    vanish without leaving a blank (they were not blank in the source).
+  struct Kept {
+    WorkLine work;
+    std::u32string text;
+    bool blank_before;
+  };
+  std::vector<Kept> kept;
+  bool blank = false;
+  for (auto& line : work) {
+    std::u32string trimmed = text::trim(text::to_utf32(utf8(line.text)));
+    if (trimmed.empty()) {
+      if (!line.removed_whole) blank = true;
+      continue;
+    }
+    kept.push_back({std::move(line), std::move(trimmed), blank && !kept.empty()});
+    blank = false;
+  }
+
+  // 3. Re-join hard-wrapped lines.
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    auto& current = kept[i];
+    CleanLine out;
+    out.line = current.work.line;
+    out.blank_before = current.blank_before;
+    std::u32string joined = current.text;
+    const WorkLine* last = &current.work;
+    std::u32string last_text = current.text;
+    while (i + 1 < kept.size() && !kept[i + 1].blank_before &&
+           continues(*last, last_text, kept[i + 1].text)) {
+      auto& next = kept[++i];
+      if (is_ascii_word(joined.back()) && is_ascii_word(next.text.front())) joined += U' ';
+      joined += next.text;
+      out.joined_lines.push_back(next.work.line);
+      last = &next.work;
+      last_text = next.text;
+    }
+    out.text = text::to_utf8(joined);
+    result.lines.push_back(std::move(out));
+  }
+
+  for (const auto& removal : result.removals) {
+    result.diagnostics.push_back({Severity::note, "clean.noise-removed", removal.line, removal.column,
+                                  "removed noise (" + removal.rule + "): " + removal.text});
+  }
+  return result;
+}
+
+}  // namespace docpipe
