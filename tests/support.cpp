@@ -59,3 +59,58 @@ CommandResult run_command(const std::string& command) {
 }
 
 }  // namespace docpipe::test
+
+#include <sstream>
+
+#include "stages/model.hpp"
+
+namespace docpipe::test {
+
+StageRun run_stages(const std::string& bytes, const DecodeOptions& options) {
+  StageRun run;
+  run.decoded = decode(bytes, options);
+  const NoiseRules rules = NoiseRules::builtin();
+  run.cleaned = clean(run.decoded, rules);
+  run.structure = detect(run.cleaned);
+  run.model = build_model(run.structure, {"test.txt", run.decoded.encoding});
+  return run;
+}
+
+StageRun run_text(const std::string& utf8) { return run_stages(utf8); }
+
+std::string model_xml(const pugi::xml_document& model) {
+  std::ostringstream out;
+  model.save(out, "  ");
+  return out.str();
+}
+
+namespace {
+
+void collect_reading(pugi::xml_node node, std::string& out) {
+  for (pugi::xml_node child : node.children()) {
+    const std::string name = child.name();
+    if (name == "section") {
+      out += child.attribute("marker").value();
+      collect_reading(child, out);
+    } else if (name == "toc" || name == "article") {
+      collect_reading(child, out);
+    } else if (child.type() == pugi::node_element) {
+      const bool runin_heading = name == "heading" && child.attribute("runin").as_bool();
+      out += child.text().get();
+      pugi::xml_node next = child.next_sibling();
+      const bool joined = runin_heading && next && std::string(next.name()) == "p" &&
+                          next.attribute("runin").as_bool();
+      if (!joined) out += "\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string reading_text(const pugi::xml_document& model) {
+  std::string out;
+  collect_reading(model.document_element(), out);
+  return out;
+}
+
+}  // namespace docpipe::test
