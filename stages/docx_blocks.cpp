@@ -1,0 +1,251 @@
+#include "stages/docx_blocks.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include "stages/writer.hpp"
+
+namespace docpipe::docx {
+
+namespace {
+
+// Element names without a namespace prefix: the model may be written with the
+// default namespace (usual) or with a prefix.
+std::string_view local_name(pugi::xml_node node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool is(pugi::xml_node node, std::string_view name) {
+  return node.type() == pugi::node_element && local_name(node) == name;
+}
+
+pugi::xml_node child(pugi::xml_node parent, std::string_view name) {
+  for (pugi::xml_node c : parent.children()) {
+    if (is(c, name)) return c;
+  }
+  return {};
+}
+
+std::string text_of(pugi::xml_node node) { return node.text().get(); }
+
+bool runin(pugi::xml_node node) {
+  const std::string value = node.attribute("runin").value();
+  return value == "true" || value == "1";
+}
+
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(std::vector<Block>& blocks) : blocks_(blocks) {}
+
+  Block& add(Role role, std::string text) {
+    Block& block = blocks_.emplace_back();
+    block.role = role;
+    block.runs.push_back({std::move(text), false});
+    return block;
+  }
+
+  void add_body(pugi::xml_node parent) {
+    for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
+      if (is(node, "p")) {
+        add(Role::Body, text_of(node));
+      } else if (is(node, "section")) {
+        add_section(node);
+      }
+    }
+  }
+
+ private:
+  void add_section(pugi::xml_node section) {
+    const int level = section.attribute("level").as_int(1);
+    const pugi::xml_node heading = child(section, "heading");
+    pugi::xml_node next = heading ? heading.next_sibling() : section.first_child();
+    if (heading) {
+      Block& block = add(heading_role(level),
+                         std::string(section.attribute("marker").value()) + text_of(heading));
+      // A run-in heading and the text after it were one source line: keep
+      // them one paragraph, the rest of it in the body font.
+      while (next && next.type() != pugi::node_element) next = next.next_sibling();
+      if (runin(heading) && is(next, "p") && runin(next)) {
+        block.runs.push_back({text_of(next), true});
+        next = next.next_sibling();
+      }
+    }
+    for (; next; next = next.next_sibling()) {
+      if (is(next, "p")) {
+        add(Role::Body, text_of(next));
+      } else if (is(next, "section")) {
+        add_section(next);
+      }
+    }
+  }
+
+  std::vector<Block>& blocks_;
+};
+
+bool is_wide(char32_t c) {
+  return c >= 0x1100 &&
+         (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+          (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000 ||
+          c == 0x2014 || c == 0x2026 || (c >= 0x2018 && c <= 0x201D) ||
+          (c >= 0x2460 && c <= 0x24FF));
+}
+
+// Width of UTF-8 text in character cells of its font: Chinese characters and
+// full-width forms take a cell, everything else half of one.
+double cells(const std::string& text) {
+  double width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? lead : lead & (0x3F >> (length - 1));
+    for (int k = 1; k < length && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(length);
+    width += is_wide(c) ? 1.0 : 0.5;
+  }
+  return width;
+}
+
+int character_spacing_of(const Look& look, Role role) {
+  for (std::optional<Role> r = role; r; r = look.spec(*r).based_on) {
+    if (look.spec(*r).run.character_spacing) return *look.spec(*r).run.character_spacing;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOptions& options) {
+  const pugi::xml_node root = model.document_element();
+  if (!is(root, "document")) throw WriteError("docx: the model has no <document> root");
+
+  std::vector<pugi::xml_node> articles;
+  for (pugi::xml_node node : root.children()) {
+    if (is(node, "article")) articles.push_back(node);
+  }
+  const bool compilation = articles.size() > 1;
+  const pugi::xml_node document_title = child(root, "title");
+
+  std::vector<Block> blocks;
+  BlockBuilder builder(blocks);
+  const auto end_title_block = [&](std::size_t first) {
+    if (options.line_after_title_block && blocks.size() > first) {
+      blocks.back().space_after_line = true;
+    }
+  };
+
+  if (document_title) builder.add(Role::Title, text_of(document_title));
+  for (pugi::xml_node node : root.children()) {
+    if (is(node, "subtitle")) builder.add(Role::Subtitle, text_of(node));
+  }
+  end_title_block(0);
+
+  // A compilation opens with a table of contents over its article titles; the
+  // source's own contents list is not repeated (its entries would be stale).
+  std::map<std::size_t, std::string> bookmarks;  // article index -> bookmark name
+  for (std::size_t i = 0; compilation && i < articles.size(); ++i) {
+    if (child(articles[i], "title")) bookmarks[i] = "_TocArticle" + std::to_string(i + 1);
+  }
+  if (!bookmarks.empty()) {
+    const pugi::xml_node toc = child(root, "toc");
+    const std::string label = toc.attribute("label").value();
+    builder.add(Role::TocHeading, label.empty() ? "目  录" : label);
+    for (const auto& [index, name] : bookmarks) {
+      Block& entry = builder.add(Role::Toc1, text_of(child(articles[index], "title")));
+      entry.toc_target = name;
+    }
+  }
+
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const pugi::xml_node article = articles[i];
+    const std::size_t first = blocks.size();
+    const bool break_before = options.article_page_break && compilation && first > 0;
+    // A lone article without a document title is the document: its title is the Title.
+    const bool is_document = !compilation && !document_title;
+    if (const pugi::xml_node title = child(article, "title")) {
+      Block& block = builder.add(is_document ? Role::Title : Role::ArticleTitle, text_of(title));
+      if (bookmarks.count(i)) block.bookmark = bookmarks[i];
+    }
+    for (pugi::xml_node node : article.children()) {
+      if (is(node, "subtitle")) {
+        builder.add(is_document ? Role::Subtitle : Role::ArticleSubtitle, text_of(node));
+      }
+    }
+    for (pugi::xml_node node : article.children()) {
+      if (is(node, "speaker")) builder.add(Role::Speaker, text_of(node));
+    }
+    end_title_block(first);
+    if (const pugi::xml_node salutation = child(article, "salutation")) {
+      builder.add(Role::Salutation, text_of(salutation));
+    }
+    builder.add_body(article);
+    if (break_before && blocks.size() > first) blocks[first].page_break_before = true;
+  }
+  return blocks;
+}
+
+void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
+  const PageSetup& page = look.page;
+  const double text_width = page.text_width();
+  int page_number = 1;
+  int used = 0;  // twips of the current page taken
+  std::map<std::string, int> bookmark_pages;
+
+  for (const Block& block : blocks) {
+    const int size = look.size_of(block.role);  // half-points
+    const double cell = size * 10.0 + character_spacing_of(look, block.role);
+    const ParagraphProps props = look.paragraph_of(block.role);
+    double width = props.first_line_chars ? props.first_line : 0;
+    for (const Run& run : block.runs) width += cells(run.text) * cell;
+    if (!block.toc_target.empty()) width += 3 * cell;  // leader dots and the number
+    const int lines = std::max(1, static_cast<int>(std::ceil(width / text_width - 1e-9)));
+
+    int line_height = page.line_pitch;
+    if (props.line_exact && props.line) {
+      line_height = props.line;
+    } else {
+      // Auto spacing snaps to the document grid: a whole number of grid lines.
+      const double natural = size * 10.0 * 1.3 * (props.line ? props.line / 240.0 : 1.0);
+      line_height = page.line_pitch *
+                    std::max(1, static_cast<int>(std::ceil(natural / page.line_pitch - 0.05)));
+    }
+
+    if (block.page_break_before && used > 0) {
+      ++page_number;
+      used = 0;
+    }
+    if (used > 0) used += props.space_before;
+    bool first_line = true;
+    for (int line = 0; line < lines; ++line) {
+      if (used + line_height > page.text_height()) {
+        ++page_number;
+        used = 0;
+      }
+      if (first_line && !block.bookmark.empty()) bookmark_pages[block.bookmark] = page_number;
+      first_line = false;
+      used += line_height;
+    }
+    used += props.space_after + (block.space_after_line ? page.line_pitch : 0);
+  }
+  for (Block& block : blocks) {
+    if (!block.toc_target.empty()) block.toc_page = bookmark_pages[block.toc_target];
+  }
+}
+
+std::string document_title(const pugi::xml_document& model) {
+  const pugi::xml_node root = model.document_element();
+  if (const pugi::xml_node title = child(root, "title")) return text_of(title);
+  for (pugi::xml_node node : root.children()) {
+    if (is(node, "article")) {
+      if (const pugi::xml_node title = child(node, "title")) return text_of(title);
+    }
+  }
+  return {};
+}
+
+}  // namespace docpipe::docx
