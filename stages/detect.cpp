@@ -51,9 +51,18 @@ constexpr std::array<std::u32string_view, 58> kPosts = {
     U"医生", U"民警", U"检察官", U"法官", U"律师", U"辅导员", U"班主任", U"馆员", U"指导员"};
 
 // Address words of a salutation (同志们：, 各位代表：, 尊敬的…：).
-constexpr std::array<std::u32string_view, 14> kAddressWords = {
+// The last ones address the bodies a notice is sent to (各镇（街道）、各有关部门：).
+constexpr std::array<std::u32string_view, 18> kAddressWords = {
     U"同志", U"各位", U"尊敬", U"亲爱", U"朋友", U"代表", U"领导", U"来宾", U"大家",
-    U"老师们", U"同学们", U"女士", U"先生", U"们"};
+    U"老师们", U"同学们", U"女士", U"先生", U"们", U"各", U"部门", U"单位", U"机关"};
+
+// Words for organisations: a speaker line names where the post is (XX区政协办公室主任),
+// which tells it from a title ending in a post (争做合格党员).
+constexpr std::array<std::u32string_view, 40> kOrganisations = {
+    U"市", U"县", U"区", U"省", U"乡", U"镇", U"村", U"局", U"委", U"办", U"厅", U"处", U"科",
+    U"部", U"院", U"校", U"所", U"中心", U"公司", U"集团", U"银行", U"政协", U"人大", U"政府",
+    U"支部", U"党组", U"协会", U"学会", U"单位", U"街道", U"社区", U"医院", U"大学", U"学院",
+    U"站", U"队", U"室", U"馆", U"社", U"会"};
 
 // Everything detect wants to know about one line, computed once.
 struct LineInfo {
@@ -124,7 +133,11 @@ bool is_speaker_line(const LineInfo& info) {
       U"发言人：", U"发言人:", U"作者：", U"作者:", U"主讲人：", U"报告人："};
   for (auto label : kLabels)
     if (s.starts_with(label)) return true;
-  if (ends_with_any(s, kPosts)) return true;
+  for (auto post : kPosts) {
+    if (s.ends_with(post) && contains_any(s.substr(0, s.size() - post.size()), kOrganisations)) {
+      return true;
+    }
+  }
   // 市委书记  张三 / 张三（市委书记）: a post, then a short name after spaces or in brackets.
   const auto last_space = std::find_if(s.rbegin(), s.rend(), is_space);
   if (last_space != s.rend()) {
@@ -255,19 +268,21 @@ Header read_header(const std::vector<LineInfo>& lines) {
     toc.label = text::to_utf8(lines[i].text);
     toc.line = lines[i].line;
     ++i;
-    while (i < n && (lines[i].title_like || lines[i].subtitle)) {
+    while (i < n) {
+      std::u32string entry_text = lines[i].text;
+      const std::optional<int> page = trailing_page_number(entry_text);
+      if (!page && !lines[i].title_like && !lines[i].subtitle) break;
       if (!toc.entries.empty() && lines[i].blank_before) break;
       if (header.declared > 0 && static_cast<int>(toc.entries.size()) >= header.declared) break;
       // An entry is followed by another entry; a line followed by its speaker, salutation
       // or body text is the first article's title.
-      if (!toc.entries.empty() && (is_content(i + 1) || (i + 1 < n && (lines[i + 1].speaker ||
-                                                                       lines[i + 1].salutation)))) {
+      if (!page && !toc.entries.empty() &&
+          (is_content(i + 1) || (i + 1 < n && (lines[i + 1].speaker || lines[i + 1].salutation)))) {
         break;
       }
-      std::u32string entry_text = lines[i].text;
       TocEntry entry;
       entry.line = lines[i].line;
-      if (auto page = trailing_page_number(entry_text)) entry.page = *page;
+      entry.page = page.value_or(0);
       entry.text = text::to_utf8(text::trim(entry_text));
       toc.entries.push_back(std::move(entry));
       ++i;
