@@ -64,6 +64,9 @@ pugi::xml_document build_document(const std::vector<Block>& blocks, const Docume
     pugi::xml_node p = add(body, "w:p");
     pugi::xml_node ppr = add(p, "w:pPr");
     add(ppr, "w:pStyle", "w:val", id(block.role));
+    // A run-in heading carries its body text: keeping that with the next
+    // paragraph would push whole chains of them to the next page.
+    if (block.runs.size() > 1) add(ppr, "w:keepNext", "w:val", "0");
     if (block.page_break_before) add(ppr, "w:pageBreakBefore");
     if (block.space_after_line) {
       add(ppr, "w:spacing", "w:after", std::to_string(parts.blank_line));
