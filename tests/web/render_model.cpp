@@ -2,7 +2,7 @@
 // HTML and Markdown writers, without the rest of the pipeline, so tidy,
 // Chromium and cmark see hostile models that no input text could produce.
 //
-//   docpipe_web_render OUTDIR MODEL.xml...
+//   docpipe_web_render [--front-matter] OUTDIR MODEL.xml...
 // writes OUTDIR/<stem>.html, <stem>.md, <stem>.xml (the model, copied) for
 // each model, and OUTDIR/index.html listing them.
 #include <filesystem>
@@ -28,23 +28,29 @@ void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: docpipe_web_render OUTDIR MODEL.xml...\n";
+  std::vector<std::string> args(argv + 1, argv + argc);
+  docpipe::MarkdownOptions markdown_options;
+  if (!args.empty() && args.front() == "--front-matter") {
+    markdown_options.front_matter = true;
+    args.erase(args.begin());
+  }
+  if (args.size() < 2) {
+    std::cerr << "usage: docpipe_web_render [--front-matter] OUTDIR MODEL.xml...\n";
     return 2;
   }
   try {
-    const std::filesystem::path out_dir = argv[1];
+    const std::filesystem::path out_dir = args.front();
     std::filesystem::create_directories(out_dir);
     std::vector<docpipe::HtmlIndexEntry> index;
-    for (int i = 2; i < argc; ++i) {
-      const std::filesystem::path model_path = argv[i];
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      const std::filesystem::path model_path = args[i];
       pugi::xml_document model;
       if (const auto loaded = model.load_file(model_path.c_str()); !loaded) {
         throw std::runtime_error(model_path.string() + ": " + loaded.description());
       }
       const std::string stem = model_path.stem().string();
       write_bytes(out_dir / (stem + ".html"), docpipe::write_html(model, {}));
-      write_bytes(out_dir / (stem + ".md"), docpipe::write_markdown(model, {}));
+      write_bytes(out_dir / (stem + ".md"), docpipe::write_markdown(model, markdown_options));
       std::filesystem::copy_file(model_path, out_dir / (stem + ".xml"),
                                  std::filesystem::copy_options::overwrite_existing);
       const auto document = model.document_element();
