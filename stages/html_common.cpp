@@ -58,6 +58,8 @@ h1, h2, h3, h4, h5, h6 {
   text-align: left;
   break-after: avoid;
 }
+/* Balanced lines: no title ending in a lone character on a line of its own. */
+h1, h2 { text-wrap: balance; }
 h1, h2 {
   font-family: var(--font-title);
   font-weight: 700;
@@ -109,7 +111,8 @@ nav.toc, .source-toc {
   letter-spacing: 0.5em;
 }
 nav.toc ol, .source-toc ol { list-style: none; margin: 0; padding: 0; }
-nav.toc ol ol { padding-left: 2em; font-size: 0.95em; }
+nav.toc ol ol { padding-left: 2em; }
+nav.toc > ol > li > ol { font-size: 0.95em; }
 a { color: var(--link); text-decoration: none; }
 a:hover, a:focus { text-decoration: underline; }
 table { width: 100%; border-collapse: collapse; }

@@ -52,9 +52,9 @@ def run_chromium(binary, page, extra):
     return result.stdout.decode("utf-8")
 
 
-def check_page(binary, page, shots):
+def check_page(binary, folder, page, shots):
     problems = []
-    shot = shots / (page.relative_to(page.anchor).as_posix().replace("/", "_") + ".png")
+    shot = shots / (page.relative_to(folder).as_posix().replace("/", "_") + ".png")
     run_chromium(binary, page, ["--window-size=1000,1400", f"--screenshot={shot}"])
     if not shot.exists() or shot.stat().st_size < 1000:
         problems.append(f"{page}: no screenshot")
@@ -112,7 +112,8 @@ def main():
     parser.add_argument("folder", type=pathlib.Path)
     parser.add_argument("--screenshots", type=pathlib.Path)
     args = parser.parse_args()
-    pages = sorted(args.folder.resolve().rglob("*.html"))
+    folder = args.folder.resolve()
+    pages = sorted(folder.rglob("*.html"))
     if not pages:
         sys.exit(f"check_chromium: no .html under {args.folder}")
     shots = args.screenshots or args.folder / "screenshots"
@@ -121,7 +122,7 @@ def main():
     problems = []
     for page in pages:
         try:
-            found, heading_count = check_page(binary, page, shots.resolve())
+            found, heading_count = check_page(binary, folder, page, shots.resolve())
         except Exception as error:  # one broken page must not hide the others
             found, heading_count = [f"{page}: {error}"], 0
         problems += found
