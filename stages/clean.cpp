@@ -159,14 +159,8 @@ bool has_punctuation(std::u32string_view s) {
   return std::any_of(s.begin(), s.end(), [](char32_t c) { return text::is_punctuation(c); });
 }
 
-bool has_sentence_end_inside(std::u32string_view s) {
-  if (s.size() < 2) return false;
-  const auto inner = s.substr(0, s.size() - 1);
-  return std::any_of(inner.begin(), inner.end(), text::is_sentence_end);
-}
-
 bool looks_like_salutation(std::u32string_view s) {
-  return text::ends_with_colon(s) && text::display_width(s) <= 20 && !has_sentence_end_inside(s);
+  return text::ends_with_colon(s) && text::display_width(s) <= 20 && !text::has_sentence_end_inside(s);
 }
 
 // Whether `next` continues the sentence that `line` was cut off in (a hard wrap). Titles,
@@ -185,7 +179,7 @@ bool continues(const WorkLine& line, std::u32string_view a, std::u32string_view 
   if (!text::ends_sentence(b) && (width_b + 2 < width_a || !has_punctuation(b))) {
     return false;  // the next line stands alone (a title); a wrapped tail ends its sentence
   }
-  if (parse_marker(a) && !has_sentence_end_inside(a)) {
+  if (parse_marker(a) && !text::has_sentence_end_inside(a)) {
     // A numbered line without a full stop is a stand-alone heading unless what follows is
     // plainly its cut-off tail: shorter, and ending the sentence.
     if (!(width_b < width_a && text::ends_sentence(b))) return false;

@@ -35,12 +35,6 @@ bool ends_with_any(std::u32string_view s, const std::array<std::u32string_view, 
   return std::any_of(words.begin(), words.end(), [&](auto word) { return s.ends_with(word); });
 }
 
-bool has_sentence_end_inside(std::u32string_view s) {
-  if (s.size() < 2) return false;
-  const auto inner = s.substr(0, s.size() - 1);
-  return std::any_of(inner.begin(), inner.end(), text::is_sentence_end);
-}
-
 // Words for offices and posts that end a speaker line (XX县政协办公室主任, 市委书记 张三).
 constexpr std::array<std::u32string_view, 58> kPosts = {
     U"主任", U"书记", U"秘书长", U"部长", U"局长", U"厅长", U"处长", U"科长", U"股长", U"县长",
@@ -128,7 +122,7 @@ bool is_subtitle_line(std::u32string_view s, int width) {
 bool is_speaker_line(const LineInfo& info) {
   const std::u32string_view s = info.text;
   if (info.width > kMaxTitleWidth || info.ends_sentence || info.marker) return false;
-  if (has_sentence_end_inside(s)) return false;
+  if (text::has_sentence_end_inside(s)) return false;
   static constexpr std::array<std::u32string_view, 6> kLabels = {
       U"发言人：", U"发言人:", U"作者：", U"作者:", U"主讲人：", U"报告人："};
   for (auto label : kLabels)
@@ -162,7 +156,7 @@ bool is_speaker_line(const LineInfo& info) {
 
 bool is_salutation_line(const LineInfo& info) {
   return info.ends_colon && info.width <= kMaxSalutationWidth &&
-         !has_sentence_end_inside(info.text) && contains_any(info.text, kAddressWords);
+         !text::has_sentence_end_inside(info.text) && contains_any(info.text, kAddressWords);
 }
 
 bool is_toc_label(std::u32string_view s) {
@@ -188,7 +182,7 @@ std::vector<LineInfo> analyse(const CleanText& text) {
     info.subtitle = is_subtitle_line(info.text, info.width);
     info.declared_count = declared_pieces(info.text);
     info.title_like = !info.ends_sentence && !info.marker && info.width <= kMaxTitleWidth &&
-                      !has_sentence_end_inside(info.text) && !info.toc_label;
+                      !text::has_sentence_end_inside(info.text) && !info.toc_label;
     info.salutation = is_salutation_line(info);
     info.speaker = is_speaker_line(info);
     lines.push_back(std::move(info));
@@ -466,7 +460,7 @@ class ArticleBuilder {
     // The lead sentence runs to the first 。！？；; a heading line without one stands alone.
     std::size_t lead_end = std::u32string_view::npos;
     for (std::size_t i = 0; i < rest.size(); ++i) {
-      if (text::is_sentence_end(rest[i])) {
+      if (text::is_sentence_end_at(rest, i)) {
         lead_end = i + 1;
         while (lead_end < rest.size() && (text::is_sentence_end(rest[lead_end]) ||
                                           text::is_closer(rest[lead_end]))) {

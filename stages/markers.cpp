@@ -160,10 +160,10 @@ std::optional<Marker> ordinal(std::u32string_view line) {
 
 // 一是 二要 一方面， 另一方面，
 std::optional<Marker> shi(std::u32string_view line) {
+  // 一方面，/另一方面， only with their comma: 一方面要把握… at a line start is a sentence.
   if (line.starts_with(U"另一方面")) {
-    std::size_t end = 4;
-    if (end < line.size() && is_list_comma(line[end])) ++end;
-    auto marker = make(line, end, "shi", U"二", "discourse");
+    if (line.size() <= 4 || !is_list_comma(line[4])) return std::nullopt;
+    auto marker = make(line, 5, "shi", U"二", "discourse");
     if (marker) marker->discourse = true;
     return marker;
   }
@@ -172,10 +172,9 @@ std::optional<Marker> shi(std::u32string_view line) {
   const std::u32string_view numeral = line.substr(0, run);
   const std::u32string_view rest = line.substr(run);
   if (rest.starts_with(U"方面")) {
-    if (numeral != U"一") return std::nullopt;
-    std::size_t end = run + 2;
-    if (end < line.size() && is_list_comma(line[end])) ++end;
-    auto marker = make(line, end, "shi", numeral, "discourse");
+    const std::size_t comma = run + 2;
+    if (numeral != U"一" || comma >= line.size() || !is_list_comma(line[comma])) return std::nullopt;
+    auto marker = make(line, comma + 1, "shi", numeral, "discourse");
     if (marker) marker->discourse = true;
     return marker;
   }

@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+
 namespace docpipe::text {
 
 std::u32string to_utf32(std::string_view utf8) {
@@ -47,6 +49,22 @@ bool is_sentence_end(char32_t c) {
     default:
       return false;
   }
+}
+
+bool is_sentence_end_at(std::u32string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  if (is_sentence_end(s[i])) return true;
+  if (s[i] != U'.') return false;
+  if (i + 1 == s.size()) return true;
+  const char32_t next = s[i + 1];
+  return !(next < 0x80 && std::isalnum(static_cast<int>(next))) && next != U'.';
+}
+
+bool has_sentence_end_inside(std::u32string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (is_sentence_end_at(s, i)) return true;
+  }
+  return false;
 }
 
 bool is_closer(char32_t c) {
@@ -99,7 +117,7 @@ bool ends_with_colon(std::u32string_view line) {
 
 bool ends_sentence(std::u32string_view line) {
   const char32_t c = last_significant(line);
-  return is_sentence_end(c) || c == U'：' || c == U':';
+  return is_sentence_end(c) || c == U'.' || c == U'：' || c == U':';
 }
 
 int display_width(std::u32string_view line) {

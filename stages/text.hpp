@@ -14,6 +14,11 @@ void append_utf8(std::string& out, char32_t c);
 
 // Characters that end a sentence: 。！？；… and their half-width forms.
 bool is_sentence_end(char32_t c);
+// Whether s[i] ends a sentence: as above, or a full stop '.' that is not inside a number
+// (1.5亿元) or a word.
+bool is_sentence_end_at(std::u32string_view s, std::size_t i);
+// A sentence ends somewhere before the last character.
+bool has_sentence_end_inside(std::u32string_view s);
 // Closing quotes and brackets, which may follow a sentence end: 。” or ！）.
 bool is_closer(char32_t c);
 // Any punctuation (Unicode general category P*), full- or half-width.
