@@ -117,7 +117,7 @@ a { color: var(--link); text-decoration: none; }
 a:hover, a:focus { text-decoration: underline; }
 table { width: 100%; border-collapse: collapse; }
 th, td { padding: 0.4em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-th { font-family: var(--font-hei); font-weight: 400; color: var(--muted); }
+th { font-family: var(--font-hei); font-weight: 400; color: var(--muted); white-space: nowrap; }
 td.count { text-align: right; white-space: nowrap; }
 td.source { color: var(--muted); font-size: 0.9em; }
 @media (max-width: 36em) {

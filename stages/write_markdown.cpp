@@ -133,7 +133,7 @@ class MarkdownBuilder {
       add_block(emphasised(text_of(subtitle)));
     }
     append_source_toc();
-    for (const auto& article : articles) append_article(article);
+    for (std::size_t i = 0; i < articles.size(); ++i) append_article(articles[i], i == 0);
     return std::move(out_);
   }
 
@@ -179,9 +179,12 @@ class MarkdownBuilder {
     add_block(list);
   }
 
-  void append_article(const pugi::xml_node& article) {
+  void append_article(const pugi::xml_node& article, bool first_article) {
     if (const auto title = first_child(article, "title")) {
       add_block(atx_heading(2, text_of(title)));
+    } else if (!first_article) {
+      // Without a title nothing would show where one piece ends and the next begins.
+      add_block("---");
     }
     for (const auto& subtitle : children(article, "subtitle")) {
       add_block(emphasised(text_of(subtitle)));

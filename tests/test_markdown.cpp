@@ -187,6 +187,13 @@ TEST(MarkdownWriter, SingleArticleAndLongLines) {
   EXPECT_EQ(markdown_of_paragraph(long_text), long_text + "\n");
 }
 
+TEST(MarkdownWriter, UntitledArticleIsSetOffByARule) {
+  const std::string markdown = write_markdown(load_fixture("web-hostile.xml"), MarkdownOptions{});
+  EXPECT_NE(markdown.find("\n---\n\n第二篇没有标题，只有正文 \\<script>alert(2)\\</script>。\n"),
+            std::string::npos);
+  EXPECT_EQ(markdown.find("\n---\n"), markdown.rfind("\n---\n"));
+}
+
 TEST(MarkdownWriter, RejectsWhatIsNotAModel) {
   EXPECT_THROW(write_markdown(parse_model("<html/>"), {}), WriteError);
   EXPECT_THROW(write_markdown(parse_model("<document xmlns='urn:docpipe:document:1'/>"), {}),

@@ -27,7 +27,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model_blocks  # noqa: E402
 
-CMARK_ELEMENTS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "li", "em", "strong"}
+CMARK_ELEMENTS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "li", "em", "strong", "hr"}
 
 
 def split_front_matter(markdown):
