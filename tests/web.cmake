@@ -51,3 +51,7 @@ add_test(NAME web.cmark.front_matter
          COMMAND ${DOCPIPE_WEB_PYTHON} ${web_scripts}/check_cmark.py ${web_out}/front-matter
                  --front-matter)
 set_tests_properties(web.cmark.front_matter PROPERTIES FIXTURES_REQUIRED web_front_matter)
+add_test(NAME web.cmark.samples_front_matter
+         COMMAND ${DOCPIPE_WEB_PYTHON} ${web_scripts}/check_cmark.py
+                 ${web_out}/samples/output-front-matter --front-matter)
+set_tests_properties(web.cmark.samples_front_matter PROPERTIES FIXTURES_REQUIRED web_samples)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Converts the samples plus hostile inputs with the real docpipe CLI into
-# OUT/output (html, md and the model xml side by side), for the web checks.
+# OUT/output (html, md and the model xml side by side), and Markdown with
+# front matter into OUT/output-front-matter, for the web checks.
 # usage: convert_samples.sh DOCPIPE SAMPLES_DIR OUT
 set -euo pipefail
 docpipe=${1:?usage: convert_samples.sh DOCPIPE SAMPLES_DIR OUT}
@@ -46,5 +47,9 @@ TEXT
   echo "。"
 } >"$out/input/hostile-long.txt"
 
-"$docpipe" convert "$out/input" -o "$out/output" -f html,md,xml
-ls "$out/output"
+# Relative input paths, as a user would type them: index.html shows them.
+cd "$out"
+"$docpipe" convert input -o output -f html,md,xml
+ls output
+# The same with YAML front matter, for the Markdown check of --md-front-matter.
+"$docpipe" convert input -o output-front-matter -f md,xml --md-front-matter --quiet
