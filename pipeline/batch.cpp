@@ -129,11 +129,21 @@ int run_convert(const BatchOptions& options) {
       const InputFile& input = inputs.files[i];
       DocumentResult& result = results[i];
       std::string read_error;
-      const std::string bytes = read_bytes(input.path, read_error);
+      std::error_code size_error;
+      const std::uintmax_t size = fs::file_size(input.path, size_error);
+      std::string bytes;
+      if (!size_error && size > options.max_input_size) {
+        read_error = "the file is " + std::to_string(size) + " bytes, more than --max-input-size (" +
+                     std::to_string(options.max_input_size) + " bytes)";
+      } else {
+        bytes = read_bytes(input.path, read_error);
+      }
       if (!read_error.empty()) {
         result.failed = true;
         result.failure = read_error;
-        result.diagnostics.push_back({Severity::error, "input.unreadable", 0, 0, read_error});
+        result.diagnostics.push_back(
+            {Severity::error, size > options.max_input_size ? "input.too-large" : "input.unreadable", 0, 0,
+             read_error});
       } else {
         result = runner.run(bytes, input.path.filename().string());
       }

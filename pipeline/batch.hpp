@@ -2,6 +2,7 @@
 // reports, and decides the exit status.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ struct BatchOptions {
   std::filesystem::path output_dir = "out";
   int jobs = 0;                             // 0: all cores
   bool quiet = false;
+  std::uintmax_t max_input_size = std::uintmax_t{128} << 20;  // larger inputs are refused
   std::vector<std::string> noise_rule_files;
   RunSettings settings;
 };

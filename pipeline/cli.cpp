@@ -29,6 +29,27 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// 64M, 512K, 1G or a plain number of bytes.
+std::uintmax_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    throw UsageError("--max-input-size: '" + text + "' is not a size (e.g. 64M)");
+  }
+  const std::string unit = text.substr(used);
+  int shift = 0;
+  if (unit == "K" || unit == "k" || unit == "KB" || unit == "KiB") shift = 10;
+  else if (unit == "M" || unit == "m" || unit == "MB" || unit == "MiB") shift = 20;
+  else if (unit == "G" || unit == "g" || unit == "GB" || unit == "GiB") shift = 30;
+  else if (!unit.empty() && unit != "B") throw UsageError("--max-input-size: unknown unit '" + unit + "'");
+  if (value == 0 || value > (std::uintmax_t{1} << (62 - shift))) {
+    throw UsageError("--max-input-size must be between 1 byte and 4 EiB");
+  }
+  return static_cast<std::uintmax_t>(value) << shift;
+}
+
 std::set<Format> parse_formats(const std::string& list) {
   std::set<Format> formats;
   std::stringstream stream(list);
@@ -65,6 +86,7 @@ int convert(const std::vector<std::string>& arguments) {
   std::string output = "out";
   std::string formats = "docx,md,html,xml";
   std::string article_break = "page";
+  std::string max_input_size = "128M";
   po::options_description described("Options for 'docpipe convert [options] INPUT...'");
   described.add_options()
       ("help,h", "show this help")
@@ -77,6 +99,8 @@ int convert(const std::vector<std::string>& arguments) {
       ("encoding", po::value(&options.settings.decode.encoding)->value_name("NAME"),
        "input encoding, e.g. GB18030 or UTF-16LE (default: auto)")
       ("quiet,q", po::bool_switch(&options.quiet), "print errors only")
+      ("max-input-size", po::value(&max_input_size)->value_name("SIZE"),
+       "refuse inputs larger than this, e.g. 512K, 64M, 1G (default: 128M)")
       ("style", po::value(&options.settings.docx.style)->value_name("NAME"),
        "DOCX layout: gbt9704 (GB/T 9704 official document, default) or plain")
       ("article-break", po::value(&article_break)->value_name("page|none"),
@@ -104,6 +128,7 @@ int convert(const std::vector<std::string>& arguments) {
   }
   if (options.inputs.empty()) throw UsageError("no input given (files or folders)");
   options.output_dir = output;
+  options.max_input_size = parse_size(max_input_size);
   options.settings.formats = parse_formats(formats);
   if (options.jobs < 0) throw UsageError("--jobs must be 0 or more");
   if (article_break != "page" && article_break != "none") throw UsageError("--article-break is page or none");
