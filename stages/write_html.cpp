@@ -106,6 +106,9 @@ class PageBuilder {
   }
 
   void append_block(std::string_view tag, std::string_view css_class, std::string_view text) {
+    // The schema forbids empty blocks; should one slip through, an empty
+    // element would only be a tidy warning and an empty line on the page.
+    if (text.empty()) return;
     out_ += '<';
     out_ += tag;
     if (!css_class.empty()) {

@@ -192,6 +192,16 @@ TEST(HtmlWriter, ReadsPrefixedModelsToo) {
   EXPECT_NE(page.find("<p>正文。</p>"), std::string::npos);
 }
 
+TEST(HtmlWriter, SkipsEmptyBlocksOfAnInvalidModel) {
+  const auto model = parse_model(
+      "<document xmlns='urn:docpipe:document:1' version='1' source='a.txt' encoding='UTF-8'>"
+      "<title line='1'></title><article><p line='2'/><p line='3'>正文。</p></article></document>");
+  const std::string page = write_html(model, {});
+  EXPECT_EQ(page.find("<p></p>"), std::string::npos);
+  EXPECT_EQ(page.find("<h1></h1>"), std::string::npos);
+  EXPECT_NE(page.find("<p>正文。</p>"), std::string::npos);
+}
+
 TEST(HtmlWriter, RejectsWhatIsNotAModel) {
   EXPECT_THROW(write_html(parse_model("<html/>"), {}), WriteError);
   EXPECT_THROW(write_html(pugi::xml_document{}, {}), WriteError);
