@@ -75,7 +75,10 @@ Look make_official() {
     return spec;
   };
 
+  // A 2号 line is taller than a grid line in LibreOffice's fonts, which then
+  // gives it two; Word keeps exact spacing off the grid. One line in both.
   ParagraphProps title = centred;
+  title.off_grid = true;
   ParagraphProps article_title = title;
   article_title.outline_level = 0;
   ParagraphProps toc_heading = centred;
@@ -480,6 +483,7 @@ void append_paragraph_props(pugi::xml_node ppr, const ParagraphProps& p) {
     add(ppr, "w:autoSpaceDE", "w:val", "0");
     add(ppr, "w:autoSpaceDN", "w:val", "0");
   }
+  if (p.off_grid) add(ppr, "w:snapToGrid", "w:val", "0");
   if (p.space_before || p.space_after || p.line) {
     pugi::xml_node spacing = add(ppr, "w:spacing");
     if (p.space_before) set(spacing, "w:before", std::to_string(p.space_before));
@@ -524,9 +528,9 @@ void append_run_props(pugi::xml_node rpr, const RunProps& r) {
 }
 
 bool has_paragraph_props(const ParagraphProps& p) {
-  return p.keep_next || p.widow_control || p.no_auto_space || p.space_before || p.space_after ||
-         p.line || p.first_line_chars || p.zero_indent || p.jc || p.outline_level >= 0 ||
-         p.right_tab;
+  return p.keep_next || p.widow_control || p.no_auto_space || p.off_grid || p.space_before ||
+         p.space_after || p.line || p.first_line_chars || p.zero_indent || p.jc ||
+         p.outline_level >= 0 || p.right_tab;
 }
 
 bool has_run_props(const RunProps& r) {

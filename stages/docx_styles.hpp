@@ -40,6 +40,7 @@ struct ParagraphProps {
   bool keep_next = false;
   std::optional<bool> widow_control;
   bool no_auto_space = false;  // no extra space between CJK and Latin text (keeps the grid)
+  bool off_grid = false;       // exact spacing wins over the grid (LibreOffice snaps otherwise)
   int space_before = 0;        // twips
   int space_after = 0;
   int line = 0;  // twips when exact, 240ths of a line when auto; 0: inherit

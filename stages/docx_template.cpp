@@ -164,6 +164,9 @@ std::shared_ptr<const DocxTemplate> load_docx_template(const std::string& path) 
                                "w:writeProtection", "w:updateFields"}) {
         remove_children(root, name);
       }
+      // Separator notes live in footnotes.xml, which docpipe does not copy.
+      remove_children(root.child("w:footnotePr"), "w:footnote");
+      remove_children(root.child("w:endnotePr"), "w:endnote");
       tpl->settings = docx::serialize_part(doc);
     }
   }
