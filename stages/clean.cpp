@@ -95,6 +95,7 @@ namespace {
 struct WorkLine {
   icu::UnicodeString text;
   int line = 0;
+  int lead = 0;  // characters of the source line before the first one kept (indentation, ads)
   bool noise_removed_at_end = false;  // the line's real end was an ad: no evidence of a wrap
   bool removed_whole = false;
 };
@@ -187,9 +188,31 @@ bool continues(const WorkLine& line, std::u32string_view a, std::u32string_view 
   return true;
 }
 
+// How many characters of `original` come before the first character `cleaned` keeps.
+int leading_columns(const icu::UnicodeString& original, const icu::UnicodeString& cleaned,
+                    bool noise_removed) {
+  int32_t first = 0;
+  while (first < cleaned.length() && text::is_space(cleaned.char32At(first))) {
+    first = cleaned.moveIndex32(first, 1);
+  }
+  if (first >= cleaned.length()) return 0;
+  if (!noise_removed) return cleaned.countChar32(0, first);
+  // Find where the kept text starts in the line as it was before the noise went.
+  const icu::UnicodeString start = cleaned.tempSubString(first, 8);
+  const int32_t at = original.indexOf(start);
+  return at < 0 ? 0 : original.countChar32(0, at);
+}
+
 bool is_ascii_word(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
 
 }  // namespace
+
+std::pair<int, int> CleanLine::source_position(std::size_t offset) const {
+  if (pieces.empty()) return {line, static_cast<int>(offset) + 1};
+  auto piece = pieces.begin();
+  for (auto it = pieces.begin(); it != pieces.end() && it->offset <= offset; ++it) piece = it;
+  return {piece->line, piece->column + static_cast<int>(offset - piece->offset)};
+}
 
 CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
   CleanText result;
@@ -211,7 +234,10 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
       line.text = nfc->normalize(line.text, status);
     }
     drop_invisible(line.text);
+    const std::size_t removals_before = result.removals.size();
+    const icu::UnicodeString before_rules = line.text;
     apply_rules(line, rules, result.removals);
+    line.lead = leading_columns(before_rules, line.text, result.removals.size() > removals_before);
     work.push_back(std::move(line));
     if (rest.empty()) break;
   }
@@ -241,6 +267,7 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
     CleanLine out;
     out.line = current.work.line;
     out.blank_before = current.blank_before;
+    out.pieces.push_back({0, current.work.line, current.work.lead + 1});
     std::u32string joined = current.text;
     const WorkLine* last = &current.work;
     std::u32string last_text = current.text;
@@ -248,6 +275,7 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
            continues(*last, last_text, kept[i + 1].text)) {
       auto& next = kept[++i];
       if (is_ascii_word(joined.back()) && is_ascii_word(next.text.front())) joined += U' ';
+      out.pieces.push_back({joined.size(), next.work.line, next.work.lead + 1});
       joined += next.text;
       out.joined_lines.push_back(next.work.line);
       last = &next.work;
@@ -258,7 +286,7 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
   }
 
   for (const auto& removal : result.removals) {
-    result.diagnostics.push_back({Severity::note, "clean.noise-removed", removal.line, removal.column,
+    result.diagnostics.push_back({Severity::note, "noise.removed", removal.line, removal.column,
                                   "removed noise (" + removal.rule + "): " + removal.text});
   }
   return result;

@@ -54,6 +54,18 @@ struct CleanLine {
   int line = 0;                   // source line where it starts
   bool blank_before = false;      // one or more blank lines separated it from the line before
   std::vector<int> joined_lines;  // source lines re-joined onto it (hard-wrap continuations)
+
+  // Where the text came from: each piece starts at `offset` characters into `text` and at
+  // (line, column) of the source. A line re-joined from a hard wrap has several pieces.
+  struct Piece {
+    std::size_t offset = 0;
+    int line = 0;
+    int column = 1;
+  };
+  std::vector<Piece> pieces;
+
+  // The source line and column of the character `offset` characters into `text`.
+  std::pair<int, int> source_position(std::size_t offset) const;
 };
 
 struct CleanText {

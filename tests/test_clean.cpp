@@ -150,10 +150,21 @@ TEST(Clean, BadRulesAreReportedWithFileAndLine) {
   EXPECT_THROW(rules.add("strange id pattern\n", "x.rules"), RulesError);
 }
 
+TEST(Clean, PositionsMapBackToTheSource) {
+  const CleanText cleaned = clean_text(
+      "　　##paidbegin##路虽远行则将至。\n"
+      "我们要认真学习贯彻党的二十大精神，切实把思想和行动统一到党中央\n"
+      "决策部署上来。\n");
+  ASSERT_EQ(cleaned.lines.size(), 2u);
+  EXPECT_EQ(cleaned.lines[0].source_position(0), (std::pair<int, int>{1, 16}));
+  EXPECT_EQ(cleaned.lines[1].source_position(1), (std::pair<int, int>{2, 2}));
+  EXPECT_EQ(cleaned.lines[1].source_position(32), (std::pair<int, int>{3, 2}));
+}
+
 TEST(Clean, RemovalsAreReportedAsNotes) {
   const CleanText cleaned = clean_text("正文。##paidend##\n");
   ASSERT_EQ(cleaned.diagnostics.size(), 1u);
-  EXPECT_EQ(cleaned.diagnostics[0].rule, "clean.noise-removed");
+  EXPECT_EQ(cleaned.diagnostics[0].rule, "noise.removed");
   EXPECT_EQ(cleaned.diagnostics[0].line, 1);
   EXPECT_EQ(cleaned.diagnostics[0].column, 4);
 }
