@@ -239,8 +239,9 @@ def pdf(work):
     files = docx_files(work, "samples") + docx_files(work, "fixtures")
     profile = "file://" + os.path.abspath(os.path.join(work, "lo-profile"))
     # One soffice for all files: starting it costs more than converting.
+    env = dict(os.environ, FONTCONFIG_FILE=os.path.join(os.path.dirname(__file__), "fonts.conf"))
     result = run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                  "--convert-to", "pdf", "--outdir", out] + files, timeout=900)
+                  "--convert-to", "pdf", "--outdir", out] + files, timeout=900, env=env)
     missing = [f for f in files
                if not os.path.exists(os.path.join(out, os.path.basename(f)[:-5] + ".pdf"))]
     if result.returncode != 0 or missing:
