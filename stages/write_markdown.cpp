@@ -3,6 +3,7 @@
 #include "stages/write_markdown.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -57,11 +58,23 @@ pugi::xml_node run_in_paragraph(const pugi::xml_node& section) {
   return {};
 }
 
-// What CommonMark's flanking rules count as punctuation (0.31: Unicode P* and
-// S*), plus white space: an emphasis delimiter next to one of these only opens
-// or closes when the other side is one too.
-bool is_flanking_neutral(char32_t c) {
-  if (text::is_space(c)) return true;
+// CommonMark's flanking rules, which decide whether ** opens or closes, look
+// at the characters on either side. Punctuation there means Unicode P* (and
+// ASCII punctuation) in CommonMark 0.30, P* and S* since 0.31; the writer
+// only relies on what both agree on.
+bool is_markdown_whitespace(char32_t c) {
+  return c == U'\t' || c == U'\n' || c == U'\f' || c == U'\r' ||
+         u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+}
+
+bool is_ascii_punctuation(char32_t c) {
+  return (c >= U'!' && c <= U'/') || (c >= U':' && c <= U'@') || (c >= U'[' && c <= U'`') ||
+         (c >= U'{' && c <= U'~');
+}
+
+// Punctuation for every CommonMark version.
+bool is_punctuation_everywhere(char32_t c) {
+  if (is_ascii_punctuation(c)) return true;
   switch (u_charType(static_cast<UChar32>(c))) {
     case U_DASH_PUNCTUATION:
     case U_START_PUNCTUATION:
@@ -70,6 +83,16 @@ bool is_flanking_neutral(char32_t c) {
     case U_OTHER_PUNCTUATION:
     case U_INITIAL_PUNCTUATION:
     case U_FINAL_PUNCTUATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Punctuation for some CommonMark version (0.31 adds the symbols).
+bool is_punctuation_somewhere(char32_t c) {
+  if (is_punctuation_everywhere(c)) return true;
+  switch (u_charType(static_cast<UChar32>(c))) {
     case U_MATH_SYMBOL:
     case U_CURRENCY_SYMBOL:
     case U_MODIFIER_SYMBOL:
@@ -80,40 +103,88 @@ bool is_flanking_neutral(char32_t c) {
   }
 }
 
-// "**（一）标题**。正文": a closing ** between 。 and a Chinese character would
-// not close (CommonMark's flanking rule), so the heading's trailing
-// punctuation moves after the delimiter when the body starts with a letter.
+// Whether ** between `before` and `after` (0: end of line) closes emphasis in
+// every CommonMark version: it must be right-flanking.
+bool closes_between(char32_t before, char32_t after) {
+  if (is_markdown_whitespace(before)) return false;
+  if (after == 0 || is_markdown_whitespace(after)) return true;
+  if (is_punctuation_everywhere(before)) return is_punctuation_everywhere(after);
+  if (is_punctuation_somewhere(before)) return is_punctuation_somewhere(after);
+  return true;
+}
+
+// "**（一）标题**。正文": a run-in heading as a bold lead. A closing ** between
+// 。 and a Chinese character would not close, so the delimiter goes at the
+// last place inside the heading where it does (the heading's final
+// punctuation then follows it); where there is none, the character after it
+// is written as a character reference (&#20026;), which counts as punctuation.
 std::string bold_lead_paragraph(std::string_view lead, std::string_view body) {
   const std::u32string lead32 = text::to_utf32(lead);
   const std::u32string body32 = text::to_utf32(body);
-  std::size_t bold_length = lead32.size();
-  if (!body32.empty() && !is_flanking_neutral(body32.front())) {
-    while (bold_length > 0 && is_flanking_neutral(lead32[bold_length - 1])) --bold_length;
+  const std::u32string_view whole(lead32);
+  // ** followed by white space would not open: leading white space stays outside.
+  std::size_t begin = 0;
+  while (begin < lead32.size() && is_markdown_whitespace(lead32[begin])) ++begin;
+  std::size_t end = lead32.size();
+  while (end > begin && is_markdown_whitespace(lead32[end - 1])) --end;
+  if (begin == end) return markdown::escape_block(std::string(lead) + std::string(body));
+
+  const auto next_after = [&](std::size_t at) -> char32_t {
+    if (at < lead32.size()) return lead32[at];
+    return body32.empty() ? 0 : body32.front();
+  };
+  std::size_t close = end;
+  while (close > begin && !closes_between(lead32[close - 1], next_after(close))) --close;
+
+  std::string paragraph = markdown::escape_block(text::to_utf8(whole.substr(0, begin)));
+  if (close > begin) {
+    paragraph += "**" + markdown::escape_inline(text::to_utf8(whole.substr(begin, close - begin))) +
+                 "**" + markdown::escape_inline(text::to_utf8(whole.substr(close)));
+    return paragraph + markdown::escape_inline(body);
   }
-  const std::string bold = text::to_utf8(std::u32string_view(lead32).substr(0, bold_length));
-  const std::string rest = text::to_utf8(std::u32string_view(lead32).substr(bold_length));
-  if (bold.empty()) {
-    // Nothing that can be bold: keep the text, plainly.
-    return markdown::escape_block(std::string(lead) + std::string(body));
+  // No natural place: close after the heading's last visible character and
+  // write the next character as a reference.
+  paragraph +=
+      "**" + markdown::escape_inline(text::to_utf8(whole.substr(begin, end - begin))) + "**";
+  std::u32string after = lead32.substr(end) + body32;
+  if (!after.empty()) {
+    paragraph += "&#" + std::to_string(static_cast<std::uint32_t>(after.front())) + ";";
+    after.erase(0, 1);
   }
-  return "**" + markdown::escape_inline(bold) + "**" + markdown::escape_inline(rest) +
-         markdown::escape_inline(body);
+  return paragraph + markdown::escape_inline(text::to_utf8(after));
 }
 
-std::string emphasised(std::string_view text) {
-  // At the very start and end of a paragraph * always opens and closes
-  // (unless the text itself starts or ends with white space).
+// A whole paragraph in * (emphasis) or ** (strong). At the very start and end
+// of a paragraph the delimiters always open and close, provided they do not
+// touch white space: any at the edges stays outside them.
+std::string delimited(std::string_view text, std::string_view delimiter) {
   const std::u32string text32 = text::to_utf32(text);
-  if (text32.empty() || text::is_space(text32.front()) || text::is_space(text32.back())) {
-    return markdown::escape_block(text);
-  }
-  return "*" + markdown::escape_inline(text) + "*";
+  const std::u32string_view whole(text32);
+  std::size_t begin = 0;
+  while (begin < text32.size() && is_markdown_whitespace(text32[begin])) ++begin;
+  std::size_t end = text32.size();
+  while (end > begin && is_markdown_whitespace(text32[end - 1])) --end;
+  if (begin == end) return markdown::escape_block(text);
+  std::string paragraph = markdown::escape_block(text::to_utf8(whole.substr(0, begin)));
+  paragraph += delimiter;
+  paragraph += markdown::escape_inline(text::to_utf8(whole.substr(begin, end - begin)));
+  paragraph += delimiter;
+  return paragraph + markdown::escape_block(text::to_utf8(whole.substr(end)));
 }
+
+std::string emphasised(std::string_view text) { return delimited(text, "*"); }
 
 std::string atx_heading(int rank, std::string_view text) {
   std::string escaped = markdown::escape_block(text);
   // "## 标题 #" would lose its last # as a closing sequence.
-  if (!escaped.empty() && escaped.back() == '#') escaped.insert(escaped.size() - 1, "\\");
+  if (!escaped.empty() && escaped.back() == '#') {
+    // Unless it is escaped already: an odd number of backslashes before it.
+    std::size_t backslashes = 0;
+    while (backslashes + 1 < escaped.size() && escaped[escaped.size() - 2 - backslashes] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 0) escaped.insert(escaped.size() - 1, "\\");
+  }
   return std::string(static_cast<std::size_t>(rank), '#') + " " + escaped;
 }
 
@@ -169,7 +240,7 @@ class MarkdownBuilder {
     if (!toc) return;
     const auto entries = children(toc, "entry");
     const std::string label = toc.attribute("label").as_string();
-    if (!label.empty()) add_block("**" + markdown::escape_inline(label) + "**");
+    if (!label.empty()) add_block(delimited(label, "**"));
     if (entries.empty()) return;
     std::string list;
     for (const auto& entry : entries) {

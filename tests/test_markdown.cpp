@@ -137,6 +137,46 @@ TEST(MarkdownWriter, RunInLeadStaysBoldInCommonMark) {
   EXPECT_NE(markdown.find("\n#### （二）行内标题没有正文。\n"), std::string::npos);
 }
 
+// One article holding one run-in section, for the bold lead's edge cases.
+std::string markdown_of_run_in(const std::string& marker, const std::string& heading,
+                               const std::string& body) {
+  pugi::xml_document model;
+  auto document = model.append_child("document");
+  document.append_attribute("xmlns") = kModelNamespace;
+  auto section = document.append_child("article").append_child("section");
+  section.append_attribute("level") = 1;
+  section.append_attribute("marker") = marker.c_str();
+  auto heading_node = section.append_child("heading");
+  heading_node.append_attribute("runin") = "true";
+  heading_node.text() = heading.c_str();
+  auto p = section.append_child("p");
+  p.append_attribute("runin") = "true";
+  p.text() = body.c_str();
+  return write_markdown(model, MarkdownOptions{});
+}
+
+TEST(MarkdownWriter, RunInLeadClosesWhereCommonMarkLetsIt) {
+  // Between ” and 。 the delimiter closes: the quote stays bold.
+  EXPECT_EQ(markdown_of_run_in("（一）", "创建“过程党建”。", "为民服务。"),
+            "**（一）创建“过程党建”**。为民服务。\n");
+  // Ideographic space is white space to CommonMark: it stays outside.
+  EXPECT_EQ(markdown_of_run_in("", "标题\u3000", "正文。"), "**标题**\u3000正文。\n");
+  EXPECT_EQ(markdown_of_run_in("", "\u3000标题", "正文。"), "\u3000**标题**正文。\n");
+  // Punctuation only, then a letter: no place closes, so the letter is a reference.
+  EXPECT_EQ(markdown_of_run_in("", "—", "正文。"), "**—**&#27491;文。\n");
+  EXPECT_EQ(markdown_of_run_in("", "——", "正文。"), "**—**—正文。\n");
+  EXPECT_EQ(markdown_of_run_in("", "*", "正文。"), "**\\***&#27491;文。\n");
+}
+
+TEST(MarkdownWriter, StrongAndEmphasisKeepEdgeSpaceOutside) {
+  const auto model = parse_model(
+      "<document xmlns='urn:docpipe:document:1' version='1' source='a.txt' encoding='UTF-8'>"
+      "<subtitle line='1'>\u3000（2篇）\u00a0</subtitle><toc label='\u3000目录' line='2'/>"
+      "<article><p line='3'>正文。</p></article></document>");
+  EXPECT_EQ(write_markdown(model, MarkdownOptions{}),
+            "\u3000*（2篇）*\u00a0\n\n\u3000**目录**\n\n正文。\n");
+}
+
 TEST(MarkdownWriter, HeadingLevelsStopAtSix) {
   const std::string markdown = write_markdown(load_fixture("web-hostile.xml"), MarkdownOptions{});
   EXPECT_NE(markdown.find("\n##### 1.三级标题\n"), std::string::npos);
@@ -146,6 +186,11 @@ TEST(MarkdownWriter, HeadingLevelsStopAtSix) {
   // A heading ending in # keeps it (not read as a closing sequence).
   EXPECT_NE(markdown.find("\n## 第一篇 \\<i>标题\\</i> \\#\n"), std::string::npos);
   EXPECT_NE(markdown.find("\n### 一、标题含 \\<em>标签\\</em> 与 # 号 \\#\n"), std::string::npos);
+  // An escaped # at the end is not escaped twice.
+  const auto hash_only = parse_model(
+      "<document xmlns='urn:docpipe:document:1' version='1' source='a.txt' encoding='UTF-8'>"
+      "<title line='1'>#</title><article><title line='2'>\\#</title></article></document>");
+  EXPECT_EQ(write_markdown(hash_only, MarkdownOptions{}), "# \\#\n\n## \\\\\\#\n");
 }
 
 TEST(MarkdownWriter, FrontMatterIsQuotedYaml) {

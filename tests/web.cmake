@@ -55,3 +55,14 @@ add_test(NAME web.cmark.samples_front_matter
          COMMAND ${DOCPIPE_WEB_PYTHON} ${web_scripts}/check_cmark.py
                  ${web_out}/samples/output-front-matter --front-matter)
 set_tests_properties(web.cmark.samples_front_matter PROPERTIES FIXTURES_REQUIRED web_samples)
+
+# Seeded random models full of markup characters (fuzz_models.py): valid
+# models, rendered, then the same tidy and cmark checks. Same seed, same files.
+add_test(NAME web.render.fuzz
+         COMMAND bash ${web_scripts}/render_fuzz.sh $<TARGET_FILE:docpipe_web_render>
+                 ${DOCPIPE_WEB_PYTHON} ${CMAKE_SOURCE_DIR}/schemas/document.xsd ${web_out}/fuzz)
+set_tests_properties(web.render.fuzz PROPERTIES FIXTURES_SETUP web_fuzz)
+add_test(NAME web.tidy.fuzz COMMAND bash ${web_scripts}/check_tidy.sh ${web_out}/fuzz/out)
+add_test(NAME web.cmark.fuzz
+         COMMAND ${DOCPIPE_WEB_PYTHON} ${web_scripts}/check_cmark.py ${web_out}/fuzz/out)
+set_tests_properties(web.tidy.fuzz web.cmark.fuzz PROPERTIES FIXTURES_REQUIRED web_fuzz)
