@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 
+#include "stages/docx_title.hpp"
 #include "stages/writer.hpp"
 
 namespace docpipe::docx {
@@ -85,32 +86,6 @@ class BlockBuilder {
   std::vector<Block>& blocks_;
 };
 
-bool is_wide(char32_t c) {
-  return c >= 0x1100 &&
-         (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-          (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000 ||
-          c == 0x2014 || c == 0x2026 || (c >= 0x2018 && c <= 0x201D) ||
-          (c >= 0x2460 && c <= 0x24FF));
-}
-
-// Width of UTF-8 text in character cells of its font: Chinese characters and
-// full-width forms take a cell, everything else half of one.
-double cells(const std::string& text) {
-  double width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t c = length == 1 ? lead : lead & (0x3F >> (length - 1));
-    for (int k = 1; k < length && i + k < text.size(); ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    i += static_cast<std::size_t>(length);
-    width += is_wide(c) ? 1.0 : 0.5;
-  }
-  return width;
-}
-
 int character_spacing_of(const Look& look, Role role) {
   for (std::optional<Role> r = role; r; r = look.spec(*r).based_on) {
     if (look.spec(*r).run.character_spacing) return *look.spec(*r).run.character_spacing;
@@ -139,7 +114,9 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
     }
   };
 
-  if (document_title) builder.add(Role::Title, text_of(document_title));
+  if (document_title) {
+    builder.add(Role::Title, balance_title(text_of(document_title), options.title_cells));
+  }
   for (pugi::xml_node node : root.children()) {
     if (is(node, "subtitle")) builder.add(Role::Subtitle, text_of(node));
   }
@@ -168,7 +145,8 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
     // A lone article without a document title is the document: its title is the Title.
     const bool is_document = !compilation && !document_title;
     if (const pugi::xml_node title = child(article, "title")) {
-      Block& block = builder.add(is_document ? Role::Title : Role::ArticleTitle, text_of(title));
+      Block& block = builder.add(is_document ? Role::Title : Role::ArticleTitle,
+                                 balance_title(text_of(title), options.title_cells));
       if (bookmarks.count(i)) block.bookmark = bookmarks[i];
     }
     for (pugi::xml_node node : article.children()) {
@@ -200,10 +178,24 @@ void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
     const int size = look.size_of(block.role);  // half-points
     const double cell = size * 10.0 + character_spacing_of(look, block.role);
     const ParagraphProps props = look.paragraph_of(block.role);
+    // Lines: each explicit break starts one; each piece wraps at the measure.
+    const auto wrapped = [&](double width) {
+      return std::max(1, static_cast<int>(std::ceil(width / text_width - 1e-9)));
+    };
+    int lines = 0;
     double width = props.first_line_chars ? props.first_line : 0;
-    for (const Run& run : block.runs) width += cells(run.text) * cell;
+    for (const Run& run : block.runs) {
+      std::string_view text = run.text;
+      for (auto newline = text.find('\n'); newline != std::string_view::npos;
+           newline = text.find('\n')) {
+        lines += wrapped(width + text_cells(text.substr(0, newline)) * cell);
+        width = 0;
+        text.remove_prefix(newline + 1);
+      }
+      width += text_cells(text) * cell;
+    }
     if (!block.toc_target.empty()) width += 3 * cell;  // leader dots and the number
-    const int lines = std::max(1, static_cast<int>(std::ceil(width / text_width - 1e-9)));
+    lines += wrapped(width);
 
     int line_height = page.line_pitch;
     if (props.line_exact && props.line) {

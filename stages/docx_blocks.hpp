@@ -31,6 +31,7 @@ struct Block {
 struct BlockOptions {
   bool article_page_break = true;
   bool line_after_title_block = true;
+  int title_cells = 0;  // characters a title line holds: balance longer titles; 0: don't
 };
 
 // Throws WriteError when the model is not a docpipe document.

@@ -155,8 +155,13 @@ std::string write_docx(const pugi::xml_document& model, const DocxOptions& optio
   const docx::Look& look = docx::look_for(options.style);
   const DocxTemplate* tpl = options.reference.get();
 
-  std::vector<docx::Block> blocks = docx::layout_blocks(
-      model, {.article_page_break = options.article_page_break, .line_after_title_block = true});
+  const docx::Role title = docx::Role::Title;
+  const int title_cell =
+      look.size_of(title) * 10 + look.spec(title).run.character_spacing.value_or(0);
+  std::vector<docx::Block> blocks =
+      docx::layout_blocks(model, {.article_page_break = options.article_page_break,
+                                  .line_after_title_block = true,
+                                  .title_cells = look.page.text_width() / title_cell});
   docx::estimate_toc_pages(blocks, look);
 
   Package package;

@@ -1,5 +1,6 @@
 // Unit tests of the DOCX writer: the package's parts, the styles, how the
 // model's blocks become paragraphs, hostile text, determinism and templates.
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -10,6 +11,7 @@
 #include <zip.h>
 #include <pugixml.hpp>
 
+#include "stages/docx_title.hpp"
 #include "stages/docx_zip.hpp"
 #include "stages/write_docx.hpp"
 #include "tests/support.hpp"
@@ -459,6 +461,67 @@ TEST(Docx, ErrorsAreWriteErrors) {
   test::write_file(dir.path() / "not.docx", "not a zip");
   EXPECT_THROW(load_docx_template((dir.path() / "not.docx").string()), WriteError);
   EXPECT_THROW(load_docx_template((dir.path() / "missing.docx").string()), WriteError);
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(text.substr(start, end - start));
+  }
+  lines.push_back(text.substr(start));
+  return lines;
+}
+
+std::string without_breaks(std::string text) {
+  std::erase(text, '\n');
+  return text;
+}
+
+TEST(DocxTitle, LongTitleBreaksIntoBalancedLinesOnWordBoundaries) {
+  const std::string title = "有关某市政协系统党务干部培训班研讨发言材料汇编";  // 23
+  const std::string balanced = docx::balance_title(title, 20);
+  const std::vector<std::string> lines = split_lines(balanced);
+  ASSERT_EQ(lines.size(), 2u) << balanced;
+  EXPECT_EQ(without_breaks(balanced), title);
+  const double first = docx::text_cells(lines[0]);
+  const double second = docx::text_cells(lines[1]);
+  EXPECT_LE(std::abs(first - second), 3) << balanced;
+  EXPECT_LE(first, 20);
+  EXPECT_LE(second, 20);
+}
+
+TEST(DocxTitle, ShortTitlesAndImpossibleBreaksAreLeftAlone) {
+  EXPECT_EQ(docx::balance_title("关于某事的讲话", 20), "关于某事的讲话");
+  EXPECT_EQ(docx::balance_title("", 20), "");
+  const std::string latin(60, 'x');  // one long word: no boundary to break at
+  EXPECT_EQ(docx::balance_title(latin, 20), latin);
+}
+
+TEST(DocxTitle, NoLineStartsWithClosingPunctuation) {
+  const std::string title = "在全市政协系统党务干部培训班上的发言，关于过程党建的几点思考与体会";
+  const std::vector<std::string> lines = split_lines(docx::balance_title(title, 20));
+  ASSERT_GE(lines.size(), 2u);
+  for (const std::string& line : lines) {
+    EXPECT_FALSE(line.starts_with("，")) << line;
+    EXPECT_LE(docx::text_cells(line), 20);
+  }
+}
+
+TEST(DocxTitle, VeryLongTitleTakesAsManyLinesAsItNeeds) {
+  std::string title;
+  for (int i = 0; i < 5; ++i) title += "党务干部培训班研讨发言材料";  // 65 characters
+  const std::vector<std::string> lines = split_lines(docx::balance_title(title, 20));
+  EXPECT_EQ(lines.size(), 4u);
+  for (const std::string& line : lines) EXPECT_LE(docx::text_cells(line), 20);
+}
+
+TEST(Docx, LongDocumentTitleGetsALineBreak) {
+  Unpacked package;
+  pugi::xml_document document;
+  const std::vector<Paragraph> ps = write_and_read(sample_model(), package, document);
+  EXPECT_TRUE(ps[0].node.select_node(".//w:br"));
+  EXPECT_FALSE(ps[3].node.select_node(".//w:br"));  // the contents entry keeps one line
 }
 
 // A template made by rewriting one of our own packages: its styles are renamed
