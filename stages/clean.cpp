@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "stages/markers.hpp"
+#include "stages/regex_prefilter.hpp"
 #include "stages/resources.hpp"
 #include "stages/text.hpp"
 
@@ -17,6 +18,7 @@ struct NoiseRules::Rule {
   std::string id;
   std::string origin;  // file:line of its definition
   std::unique_ptr<icu::RegexPattern> pattern;
+  RegexPrefilter prefilter;  // literals every match contains: most lines skip the regex
 };
 
 NoiseRules::NoiseRules() = default;
@@ -85,6 +87,7 @@ void NoiseRules::add(std::string_view rules_text, const std::string& origin) {
       throw RulesError(where + ": bad pattern (" + u_errorName(status) + " at offset " +
                        std::to_string(parse_error.offset) + ")");
     }
+    rule->prefilter = RegexPrefilter::analyse(pattern);
     rules_.push_back(std::move(rule));
   }
 }
@@ -113,6 +116,7 @@ int column_of(const icu::UnicodeString& s, int32_t utf16_index) {
 void apply_rules(WorkLine& work, const NoiseRules& rules, std::vector<Removal>& removals) {
   for (const auto& rule : rules.rules()) {
     if (work.text.isEmpty()) return;
+    if (!rule->prefilter.may_match(work.text)) continue;  // the rule cannot match this line
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> matcher(rule->pattern->matcher(work.text, status));
     if (U_FAILURE(status)) continue;

@@ -1,0 +1,35 @@
+// A cheap necessary condition for an ICU regular expression to match: literal strings that
+// every match must contain, found by reading the pattern. Used by clean to skip noise rules
+// that cannot match a line without running the regex engine (most lines are body text and
+// match no rule). The prefilter never changes a result: it only says "cannot match" when no
+// match is possible; for any pattern it does not fully understand it says nothing.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/unistr.h>
+
+namespace docpipe {
+
+class RegexPrefilter {
+ public:
+  // Analyses an ICU pattern (UTF-8, compiled with no flags). Never throws: a pattern it
+  // cannot read gives an inactive prefilter.
+  static RegexPrefilter analyse(std::string_view pattern_utf8);
+
+  // False only when the pattern cannot match anywhere in `text`.
+  bool may_match(const icu::UnicodeString& text) const;
+
+  // Whether there is anything to check (false: may_match is always true).
+  bool active() const { return !clauses_.empty(); }
+
+  // Every clause must have one of its strings in the text (for tests and diagnostics).
+  const std::vector<std::vector<icu::UnicodeString>>& clauses() const { return clauses_; }
+
+ private:
+  std::vector<std::vector<icu::UnicodeString>> clauses_;
+};
+
+}  // namespace docpipe
