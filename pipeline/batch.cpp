@@ -1,18 +1,19 @@
 #include "pipeline/batch.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <mutex>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "pipeline/output.hpp"
+#include "pipeline/progress.hpp"
+#include "pipeline/report.hpp"
+#include "stages/inspect.hpp"
 #include "stages/validate.hpp"
 #include "stages/write_html.hpp"
 
@@ -20,6 +21,11 @@ namespace docpipe {
 namespace fs = std::filesystem;
 
 namespace {
+
+// At most this many messages of one rule per file on the console; the reports have all.
+constexpr int kConsoleMessagesPerRule = 3;
+
+constexpr const char* kManifestName = ".docpipe-manifest";
 
 bool is_text_file(const fs::path& path) {
   std::string extension = path.extension().string();
@@ -40,6 +46,22 @@ std::string read_bytes(const fs::path& path, std::string& error) {
   return bytes.str();
 }
 
+// FNV-1a, 64 bits: stable across machines and runs, for shards and the manifest.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string hex(std::uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+  return out;
+}
+
 std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
   std::string out = file;
   if (d.line > 0) {
@@ -49,6 +71,87 @@ std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
   out += std::string(": ") + severity_name(d.severity) + ": " + d.message;
   if (!d.rule.empty()) out += " [" + d.rule + "]";
   return out;
+}
+
+// The console's share of a file's diagnostics: errors always; warnings unless quiet; notes
+// only in check mode; a rule that fires often is cut short with a count.
+std::string console_messages(const std::string& file, const Diagnostics& diagnostics, bool quiet,
+                             bool show_notes) {
+  std::string out;
+  std::map<std::string, int> shown;
+  std::map<std::string, int> hidden;
+  for (const auto& d : diagnostics) {
+    if (d.severity == Severity::note && !show_notes) continue;
+    if (d.severity != Severity::error && quiet) continue;
+    if (d.severity != Severity::error && ++shown[d.rule] > kConsoleMessagesPerRule) {
+      ++hidden[d.rule];
+      continue;
+    }
+    out += format_diagnostic(file, d) + "\n";
+  }
+  for (const auto& [rule, count] : hidden) {
+    out += file + ": note: " + std::to_string(count) + " more like this [" + rule + "] (see --report)\n";
+  }
+  return out;
+}
+
+std::vector<std::string> read_list(const std::string& source, std::vector<std::string>& errors) {
+  std::vector<std::string> entries;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (source != "-") {
+    file.open(source);
+    if (!file) {
+      errors.push_back(source + ": cannot read the list of inputs");
+      return entries;
+    }
+    in = &file;
+  }
+  std::string line;
+  while (std::getline(*in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) entries.push_back(line);
+  }
+  return entries;
+}
+
+// --skip-unchanged: output stem → key of the input bytes and settings that made its outputs.
+class Manifest {
+ public:
+  explicit Manifest(fs::path path) : path_(std::move(path)) {
+    std::ifstream in(path_);
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto tab = line.find('\t');
+      if (tab != std::string::npos) entries_[line.substr(tab + 1)] = line.substr(0, tab);
+    }
+  }
+  bool matches(const std::string& stem, const std::string& key) const {
+    const auto found = entries_.find(stem);
+    return found != entries_.end() && found->second == key;
+  }
+  void set(const std::string& stem, const std::string& key) { entries_[stem] = key; }
+  void erase(const std::string& stem) { entries_.erase(stem); }
+  std::string save() const {
+    std::string text;
+    for (const auto& [stem, key] : entries_) text += key + "\t" + stem + "\n";
+    return write_atomically(path_, text);
+  }
+
+ private:
+  fs::path path_;
+  std::map<std::string, std::string> entries_;  // sorted: the file is deterministic
+};
+
+std::vector<std::pair<Format, fs::path>> output_paths(const BatchOptions& options, const RunSettings& settings,
+                                                      const InputFile& input) {
+  std::vector<std::pair<Format, fs::path>> paths;
+  for (const Format format : settings.formats) {
+    fs::path target = options.output_dir / input.output_stem;
+    target += std::string(".") + format_extension(format);
+    paths.emplace_back(format, target);
+  }
+  return paths;
 }
 
 }  // namespace
@@ -76,6 +179,9 @@ InputList collect_inputs(const std::vector<std::string>& inputs, bool reserve_in
       std::sort(in_folder.begin(), in_folder.end(),
                 [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
       found.insert(found.end(), in_folder.begin(), in_folder.end());
+    } else if (!fs::is_regular_file(status)) {
+      // A FIFO, socket or device would block the read or never end: refuse it by name.
+      list.errors.push_back(input + ": not a regular file (a FIFO, socket or device)");
     } else {
       found.push_back({path, input, path.stem()});
     }
@@ -90,8 +196,8 @@ InputList collect_inputs(const std::vector<std::string>& inputs, bool reserve_in
       stem += "~" + std::to_string(k);
     }
     if (stem != file.output_stem) {
-      list.warnings.push_back(file.display + ": another input already writes '" +
-                              file.output_stem.string() + ".*'; writing '" + stem.string() + ".*' instead");
+      list.warnings.push_back(file.display + ": another input already writes '" + file.output_stem.string() +
+                              ".*'; writing '" + stem.string() + ".*' instead");
       file.output_stem = stem;
     }
     taken.insert(stem);
@@ -100,8 +206,13 @@ InputList collect_inputs(const std::vector<std::string>& inputs, bool reserve_in
   return list;
 }
 
-int run_convert(const BatchOptions& options) {
+unsigned shard_of(const InputFile& file, unsigned count) {
+  return static_cast<unsigned>(fnv1a(file.output_stem.generic_string()) % count);
+}
+
+int run_batch(const BatchOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  const bool converting = options.command == Command::convert;
   NoiseRules rules = NoiseRules::builtin();
   for (const auto& rule_file : options.noise_rule_files) {
     std::string error;
@@ -110,103 +221,171 @@ int run_convert(const BatchOptions& options) {
     rules.add(text, rule_file);
   }
   const ModelValidator validator;
-  const DocumentRunner runner(options.settings, rules, validator);
+  const Inspector inspector;
+  RunSettings settings = options.settings;
+  if (!converting) settings.formats.clear();
+  const DocumentRunner runner(settings, rules, inspector, validator);
 
-  const bool writes_html = options.settings.formats.count(Format::html) > 0;
-  InputList inputs = collect_inputs(options.inputs, writes_html);
+  std::vector<std::string> input_names = options.inputs;
+  std::vector<std::string> list_errors;
+  if (!options.files_from.empty()) {
+    const auto listed = read_list(options.files_from, list_errors);
+    input_names.insert(input_names.end(), listed.begin(), listed.end());
+  }
+  const bool writes_html = converting && settings.formats.count(Format::html) > 0;
+  InputList inputs = collect_inputs(input_names, writes_html);
+  inputs.errors.insert(inputs.errors.begin(), list_errors.begin(), list_errors.end());
+  if (options.shard) {
+    std::erase_if(inputs.files, [&](const InputFile& file) {
+      return shard_of(file, options.shard->count) != options.shard->index;
+    });
+  }
   for (const auto& error : inputs.errors) std::cerr << "docpipe: error: " << error << "\n";
-  for (const auto& warning : inputs.warnings) std::cerr << "docpipe: warning: " << warning << "\n";
+  if (!options.quiet) {
+    for (const auto& warning : inputs.warnings) std::cerr << "docpipe: warning: " << warning << "\n";
+  }
+
+  const bool use_manifest = converting && options.skip_unchanged;
+  Manifest manifest(options.output_dir / kManifestName);
 
   const std::size_t count = inputs.files.size();
   std::vector<DocumentResult> results(count);
+  std::vector<FileReport> reports(count);
+  std::vector<std::string> keys(count);
+  Progress progress(Progress::choose(options.quiet), count);
   std::atomic<std::size_t> next{0};
-  std::mutex output_lock;
-  std::atomic<int> failed{static_cast<int>(inputs.errors.size())};
-  std::atomic<int> warnings{0};
+
+  auto convert_one = [&](std::size_t i) {
+    const InputFile& input = inputs.files[i];
+    DocumentResult& result = results[i];
+    FileReport& report = reports[i];
+    report.input = input.display;
+    std::string read_error;
+    std::error_code size_error;
+    const std::uintmax_t size = fs::file_size(input.path, size_error);
+    std::string bytes;
+    if (!size_error && size > options.max_input_size) {
+      read_error = "the file is " + std::to_string(size) + " bytes, more than --max-input-size (" +
+                   std::to_string(options.max_input_size) + " bytes)";
+    } else {
+      bytes = read_bytes(input.path, read_error);
+    }
+    const auto paths = output_paths(options, settings, input);
+    if (read_error.empty() && use_manifest) {
+      keys[i] = hex(fnv1a(bytes, fnv1a(options.settings_fingerprint)));
+      const bool outputs_exist =
+          std::all_of(paths.begin(), paths.end(), [](const auto& output) { return fs::exists(output.second); });
+      if (outputs_exist && manifest.matches(input.output_stem.generic_string(), keys[i])) {
+        report.status = "skipped";
+        for (const auto& [format, path] : paths) report.outputs.push_back(path.string());
+        return;
+      }
+    }
+    if (!read_error.empty()) {
+      result.failed = true;
+      result.failure = read_error;
+      result.diagnostics.push_back(
+          {Severity::error, size > options.max_input_size ? "input.too-large" : "input.unreadable", 0, 0,
+           read_error});
+    } else {
+      result = runner.run(bytes, input.path.filename().string());
+    }
+    for (const auto& [format, path] : paths) {
+      const auto content = result.outputs.find(format);
+      if (result.failed || content == result.outputs.end()) break;
+      const std::string error = write_atomically(path, content->second);
+      if (!error.empty()) {
+        result.failed = true;
+        result.diagnostics.push_back({Severity::error, "output.write", 0, 0, error});
+      } else {
+        report.outputs.push_back(path.string());
+      }
+    }
+    report.status = result.failed ? "failed" : converting ? "converted" : "checked";
+    report.encoding = result.encoding;
+    report.title = result.title;
+    report.articles = result.article_count;
+    report.removals = result.removals;
+    report.diagnostics = result.diagnostics;
+    result.outputs.clear();  // the bytes are on disk; free them
+  };
 
   auto work = [&]() {
     for (std::size_t i = next++; i < count; i = next++) {
-      const InputFile& input = inputs.files[i];
-      DocumentResult& result = results[i];
-      std::string read_error;
-      std::error_code size_error;
-      const std::uintmax_t size = fs::file_size(input.path, size_error);
-      std::string bytes;
-      if (!size_error && size > options.max_input_size) {
-        read_error = "the file is " + std::to_string(size) + " bytes, more than --max-input-size (" +
-                     std::to_string(options.max_input_size) + " bytes)";
-      } else {
-        bytes = read_bytes(input.path, read_error);
-      }
-      if (!read_error.empty()) {
-        result.failed = true;
-        result.failure = read_error;
-        result.diagnostics.push_back(
-            {Severity::error, size > options.max_input_size ? "input.too-large" : "input.unreadable", 0, 0,
-             read_error});
-      } else {
-        result = runner.run(bytes, input.path.filename().string());
-      }
-      for (const auto& [format, content] : result.outputs) {
-        fs::path target = options.output_dir / input.output_stem;
-        target += std::string(".") + format_extension(format);
-        const std::string error = write_atomically(target, content);
-        if (!error.empty()) {
-          result.failed = true;
-          result.diagnostics.push_back({Severity::error, "output.write", 0, 0, error});
-        }
-      }
-      std::lock_guard lock(output_lock);
-      for (const auto& d : result.diagnostics) {
-        if (d.severity == Severity::note) continue;
-        if (d.severity == Severity::warning) ++warnings;
-        if (d.severity == Severity::error || !options.quiet) {
-          std::cerr << format_diagnostic(input.display, d) << "\n";
-        }
-      }
-      if (result.failed) ++failed;
-      if (!options.quiet) {
-        std::cerr << (result.failed ? "failed    " : "converted ") << input.display << "\n";
-      }
+      convert_one(i);
+      const bool failed = reports[i].status == "failed";
+      progress.file_done(inputs.files[i].display, failed,
+                         console_messages(inputs.files[i].display, reports[i].diagnostics, options.quiet,
+                                          !converting));
     }
   };
-  const int jobs = options.jobs > 0 ? options.jobs
-                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs =
+      options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
   for (int k = 1; k < std::min<int>(jobs, static_cast<int>(count)); ++k) workers.emplace_back(work);
   work();
   for (auto& worker : workers) worker.join();
+  progress.finish();
 
+  int failed = static_cast<int>(inputs.errors.size());
+  int converted = 0, skipped = 0, warnings = 0, errors = 0;
+  bool reached_fail_level = false;
+  for (std::size_t i = 0; i < count; ++i) {
+    const FileReport& report = reports[i];
+    if (report.status == "failed") ++failed;
+    if (report.status == "converted" || report.status == "checked") ++converted;
+    if (report.status == "skipped") ++skipped;
+    for (const auto& d : report.diagnostics) {
+      warnings += d.severity == Severity::warning;
+      errors += d.severity == Severity::error;
+      if (options.fail_on && d.severity >= *options.fail_on) reached_fail_level = true;
+    }
+    if (use_manifest) {
+      const std::string stem = inputs.files[i].output_stem.generic_string();
+      if (report.status == "converted") manifest.set(stem, keys[i]);
+      if (report.status == "failed") manifest.erase(stem);
+    }
+  }
+
+  auto write_or_complain = [&](const fs::path& path, const std::string& bytes) {
+    const std::string error = write_atomically(path, bytes);
+    if (!error.empty()) {
+      std::cerr << "docpipe: error: " << error << "\n";
+      ++failed;
+    }
+  };
+  if (use_manifest) {
+    if (const std::string error = manifest.save(); !error.empty()) std::cerr << "docpipe: warning: " << error << "\n";
+  }
   if (writes_html) {
     std::vector<HtmlIndexEntry> entries;
     for (std::size_t i = 0; i < count; ++i) {
-      if (results[i].failed) continue;
+      if (reports[i].status == "failed") continue;
       const InputFile& input = inputs.files[i];
-      const std::string href = input.output_stem.generic_string() + ".html";
-      entries.push_back({results[i].title.empty() ? input.path.filename().string() : results[i].title,
-                         href, input.display, results[i].article_count});
+      const std::string title = reports[i].title.empty() ? input.path.filename().string() : reports[i].title;
+      entries.push_back({title, input.output_stem.generic_string() + ".html", input.display, reports[i].articles});
     }
-    if (!entries.empty()) {
-      const std::string error =
-          write_atomically(options.output_dir / "index.html", write_html_index(std::move(entries)));
-      if (!error.empty()) {
-        std::cerr << "docpipe: error: " << error << "\n";
-        ++failed;
-      }
-    }
+    if (!entries.empty()) write_or_complain(options.output_dir / "index.html", write_html_index(std::move(entries)));
   }
 
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  BatchReport batch_report;
+  batch_report.command = converting ? "convert" : "check";
+  batch_report.files = std::move(reports);
+  std::sort(batch_report.files.begin(), batch_report.files.end(),
+            [](const FileReport& a, const FileReport& b) { return a.input < b.input; });
+  if (!options.report_path.empty()) write_or_complain(options.report_path, report_json(batch_report));
+  if (!options.sarif_path.empty()) write_or_complain(options.sarif_path, report_sarif(batch_report));
+
   if (!options.quiet) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::ostringstream summary;
     summary.precision(2);
-    summary << std::fixed << "docpipe: " << (count - static_cast<std::size_t>(std::max(0, failed - static_cast<int>(inputs.errors.size()))))
-            << " of " << count << " files converted, " << warnings << " warnings, " << failed
-            << " errors, " << seconds << " s";
+    summary << std::fixed << "docpipe: " << converted << " " << (converting ? "converted" : "checked");
+    if (skipped > 0) summary << ", " << skipped << " unchanged";
+    summary << ", " << failed << " failed, " << warnings << " warnings, " << errors << " errors, " << seconds << " s";
     std::cerr << summary.str() << "\n";
   }
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || reached_fail_level ? 1 : 0;
 }
 
 }  // namespace docpipe

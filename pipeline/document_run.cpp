@@ -1,6 +1,8 @@
 #include "pipeline/document_run.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <tuple>
 
 #include "stages/detect.hpp"
 #include "stages/model.hpp"
@@ -18,9 +20,9 @@ const char* format_extension(Format format) {
   return "out";
 }
 
-DocumentRunner::DocumentRunner(RunSettings settings, const NoiseRules& rules,
+DocumentRunner::DocumentRunner(RunSettings settings, const NoiseRules& rules, const Inspector& inspector,
                                const ModelValidator& validator)
-    : settings_(std::move(settings)), rules_(rules), validator_(validator) {}
+    : settings_(std::move(settings)), rules_(rules), inspector_(inspector), validator_(validator) {}
 
 namespace {
 
@@ -48,6 +50,7 @@ DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& 
 
     const DocumentStructure structure = detect(cleaned);
     append(result.diagnostics, structure.diagnostics);
+    append(result.diagnostics, inspector_.inspect(cleaned, structure));
     result.title = structure.title ? structure.title->text : std::string();
     result.article_count = static_cast<int>(structure.articles.size());
 
@@ -68,6 +71,10 @@ DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& 
         case Format::xml: result.outputs[format] = write_xml(*model); break;
       }
     }
+    // Reading order: file-level findings first, then by line and column.
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
   } catch (const DecodeError& error) {
     fail(result, error.what());
   } catch (const WriteError& error) {

@@ -12,6 +12,7 @@
 #include "stages/clean.hpp"
 #include "stages/decode.hpp"
 #include "stages/diagnostic.hpp"
+#include "stages/inspect.hpp"
 #include "stages/validate.hpp"
 #include "stages/write_docx.hpp"
 #include "stages/write_html.hpp"
@@ -45,12 +46,14 @@ struct DocumentResult {
 class DocumentRunner {
  public:
   // The rules and validator are shared read-only by all documents (and threads).
-  DocumentRunner(RunSettings settings, const NoiseRules& rules, const ModelValidator& validator);
+  DocumentRunner(RunSettings settings, const NoiseRules& rules, const Inspector& inspector,
+                 const ModelValidator& validator);
   DocumentResult run(const std::string& bytes, const std::string& source_name) const;
 
  private:
   RunSettings settings_;
   const NoiseRules& rules_;
+  const Inspector& inspector_;
   const ModelValidator& validator_;
 };
 

@@ -214,6 +214,7 @@ struct Header {
   std::vector<TextBlock> subtitles;
   std::optional<Toc> toc;
   int declared = 0;
+  int declared_line = 0;
   std::size_t body_start = 0;
 };
 
@@ -251,10 +252,14 @@ Header read_header(const std::vector<LineInfo>& lines) {
     }
     header.title = TextBlock{text::to_utf8(title), line};
     header.declared = declared_pieces(title);
+    if (header.declared > 0) header.declared_line = line;
   }
   while (i < n && lines[i].subtitle && i + 1 < n) {
     header.subtitles.push_back(block(lines[i]));
-    if (lines[i].declared_count > 0) header.declared = lines[i].declared_count;
+    if (lines[i].declared_count > 0) {
+      header.declared = lines[i].declared_count;
+      header.declared_line = lines[i].line;
+    }
     ++i;
   }
   if (i < n && lines[i].toc_label) {
@@ -535,6 +540,7 @@ DocumentStructure detect(const CleanText& text) {
   structure.subtitles = std::move(header.subtitles);
   structure.toc = std::move(header.toc);
   structure.declared_articles = header.declared;
+  structure.declared_line = header.declared_line;
 
   const std::size_t begin = header.body_start;
   const std::size_t n = lines.size();

@@ -22,4 +22,11 @@ using Diagnostics = std::vector<Diagnostic>;
 
 const char* severity_name(Severity severity);
 
+// Every rule id any stage reports, with a one-line description (for SARIF and --help).
+struct RuleDescription {
+  const char* id;
+  const char* description;
+};
+const std::vector<RuleDescription>& rule_catalog();
+
 }  // namespace docpipe

@@ -7,7 +7,7 @@
 #include <map>
 
 #include "stages/validate.hpp"
-#include "tests/json.hpp"
+#include "pipeline/json.hpp"
 #include "tests/support.hpp"
 
 namespace docpipe::test {

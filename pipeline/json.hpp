@@ -1,4 +1,4 @@
-// A small JSON reader for the tests (the expected structures in shared/expected/).
+// A small JSON reader and writer: reports (--report, report merge) and the tests' expected structures.
 #pragma once
 
 #include <map>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace docpipe::test {
+namespace docpipe {
 
 struct Json {
   enum class Type { null, boolean, number, string, array, object };
@@ -27,6 +27,10 @@ struct Json {
   }
 };
 
+// Throws std::runtime_error naming the offset of the first problem.
 Json parse_json(std::string_view text);
 
-}  // namespace docpipe::test
+// `text` as a JSON string literal, quotes included.
+std::string json_string(std::string_view text);
+
+}  // namespace docpipe

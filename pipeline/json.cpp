@@ -1,10 +1,10 @@
-#include "tests/json.hpp"
+#include "pipeline/json.hpp"
 
 #include <cstdlib>
 
 #include "stages/text.hpp"
 
-namespace docpipe::test {
+namespace docpipe {
 namespace {
 
 class Parser {
@@ -142,4 +142,29 @@ class Parser {
 
 Json parse_json(std::string_view text) { return Parser(text).parse_document(); }
 
-}  // namespace docpipe::test
+std::string json_string(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20) {
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace docpipe
