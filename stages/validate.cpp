@@ -66,8 +66,11 @@ ValidationResult ModelValidator::validate(const pugi::xml_document& model) const
 
 ValidationResult ModelValidator::validate(const std::string& model_xml) const {
   ValidationResult result;
+  // XML_PARSE_HUGE: a paragraph may be longer than libxml2's default 10 MB text limit (a
+  // long input line is one paragraph); the model is ours, with no DTD or entities to expand.
   XmlDocument document(xmlReadMemory(model_xml.data(), static_cast<int>(model_xml.size()), "model.xml",
-                                     "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+                                     "UTF-8",
+                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
   if (!document) {
     result.errors.push_back("the model is not well-formed XML");
     return result;
