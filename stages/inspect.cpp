@@ -260,7 +260,7 @@ class Inspection {
                                     "the numbering starts at " + heading.marker + " instead of its first number"));
         } else if (!first) {
           const int last = it->second;
-          if (heading.number == last + 1 || heading.number == 1) {
+          if (heading.number == last + 1 || (heading.number == 1 && last > 1)) {
             // the next number, or a new list starting again under the same parent
           } else if (heading.number > last + 1) {
             out_.push_back(warning_at("numbering.skip", where,

@@ -147,7 +147,8 @@ std::optional<Marker> ordinal(std::u32string_view line) {
   if (after >= line.size()) return std::nullopt;
   const std::u32string_view numeral = line.substr(i, run);
   if (is_list_comma(line[after])) return make(line, after + 1, "ordinal", numeral, "ordinal:，");
-  static constexpr std::array<std::u32string_view, 5> kUnits = {U"部分", U"章", U"节", U"篇", U"编"};
+  // 第一篇/第一编 name the pieces of a compilation: titles, not headings.
+  static constexpr std::array<std::u32string_view, 3> kUnits = {U"部分", U"章", U"节"};
   for (const auto unit : kUnits) {
     if (line.substr(after).starts_with(unit)) {
       std::size_t end = after + unit.size();
