@@ -1,5 +1,6 @@
 #include "stages/docx_title.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -65,44 +66,70 @@ std::string balance_title(std::string_view title, int cells_per_line) {
       icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
   if (U_FAILURE(status)) return unchanged;
   words->setText(text);
-  std::vector<int32_t> candidates;
+
+  // Where a line may end (`at`) and the next begin (`resume`, past any
+  // spaces, which vanish at the break). A space the author put in a title
+  // (often between its two halves) is the best place; after a comma next.
+  struct Candidate {
+    int32_t at, resume;
+    double bonus;  // in character cells of distance from the ideal
+  };
+  const auto is_space = [](UChar32 c) { return c == U' ' || c == 0xA0 || c == 0x3000; };
+  std::vector<Candidate> candidates;
+  for (int32_t i = 1; i < text.length(); ++i) {
+    if (is_space(text.char32At(i)) && !is_space(text.char32At(i - 1))) {
+      int32_t end = i;
+      while (end < text.length() && is_space(text.char32At(end))) ++end;
+      if (end < text.length()) candidates.push_back({i, end, 100.0});
+    }
+  }
   for (int32_t b = words->next(); b != icu::BreakIterator::DONE && b < text.length();
        b = words->next()) {
     const auto next = static_cast<char32_t>(text.char32At(b));
     const auto previous = static_cast<char32_t>(text.char32At(text.moveIndex32(b, -1)));
-    if (!closes(next) && !opens(previous) && next != U' ') candidates.push_back(b);
+    if (closes(next) || opens(previous) || is_space(static_cast<UChar32>(next)) ||
+        is_space(static_cast<UChar32>(previous))) {
+      continue;
+    }
+    const bool after_pause =
+        std::u32string_view(U"，、：；,:;").find(previous) != std::u32string_view::npos;
+    candidates.push_back({b, b, after_pause ? 2.0 : 0.0});
   }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
 
-  // Each break at the boundary nearest its equal share that keeps every line
-  // within the measure; give up (leave wrapping to the word processor) if none.
-  std::vector<int32_t> breaks;
+  // Each break at the best candidate near its equal share that keeps every
+  // line within the measure; give up (leave wrapping to the word processor) if none.
+  const auto width_before = [&](int32_t index) { return before[static_cast<std::size_t>(index)]; };
+  std::vector<Candidate> breaks;
   int32_t start = 0;
   for (int k = 1; k < lines; ++k) {
     const double target = total * k / lines;
-    int32_t best = -1;
-    for (int32_t b : candidates) {
-      if (b <= start) continue;
-      const double width =
-          before[static_cast<std::size_t>(b)] - before[static_cast<std::size_t>(start)];
-      if (width > cells_per_line) break;
-      const double rest = total - before[static_cast<std::size_t>(b)];
-      if (rest > static_cast<double>(cells_per_line) * (lines - k)) continue;
-      if (best < 0 || std::abs(before[static_cast<std::size_t>(b)] - target) <
-                          std::abs(before[static_cast<std::size_t>(best)] - target)) {
-        best = b;
+    const Candidate* best = nullptr;
+    double best_score = 0;
+    for (const Candidate& c : candidates) {
+      if (c.at <= start) continue;
+      if (width_before(c.at) - width_before(start) > cells_per_line) break;
+      if (total - width_before(c.resume) > static_cast<double>(cells_per_line) * (lines - k)) {
+        continue;
+      }
+      const double score = std::abs(width_before(c.at) - target) - c.bonus;
+      if (best == nullptr || score < best_score) {
+        best = &c;
+        best_score = score;
       }
     }
-    if (best < 0) return unchanged;
-    breaks.push_back(best);
-    start = best;
+    if (best == nullptr) return unchanged;
+    breaks.push_back(*best);
+    start = best->resume;
   }
 
   std::string out;
   int32_t from = 0;
-  for (int32_t b : breaks) {
-    text.tempSubString(from, b - from).toUTF8String(out);
+  for (const Candidate& b : breaks) {
+    text.tempSubString(from, b.at - from).toUTF8String(out);
     out += '\n';
-    from = b;
+    from = b.resume;
   }
   text.tempSubString(from).toUTF8String(out);
   return out;

@@ -508,6 +508,14 @@ TEST(DocxTitle, NoLineStartsWithClosingPunctuation) {
   }
 }
 
+TEST(DocxTitle, AnAuthorsSpaceIsTheBreak) {
+  // Two no-break spaces separate the halves in a sample: the break goes there
+  // and the spaces go away.
+  EXPECT_EQ(docx::balance_title(
+                "深刻理解全面从严治党\u00A0\u00A0以新时代党建工作引领残疾人事业新发展", 20),
+            "深刻理解全面从严治党\n以新时代党建工作引领残疾人事业新发展");
+}
+
 TEST(DocxTitle, VeryLongTitleTakesAsManyLinesAsItNeeds) {
   std::string title;
   for (int i = 0; i < 5; ++i) title += "党务干部培训班研讨发言材料";  // 65 characters

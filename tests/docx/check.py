@@ -354,10 +354,18 @@ def layout(work):
             if side is not None and (number % 2 == 1) != (side > 0.5):
                 failures.append(f"{name} page {number}: number on the wrong side ({side:.2f})")
         # The table of contents' pre-filled page numbers match the rendering.
-        entries = [re.match(r"(.+?)\s*\.{3,}\s*(\d+)$", line) for line in pages[0]]
+        entries, previous = [], ""
+        for line in pages[0]:
+            entry = re.match(r"(.+?)\s*\.{3,}\s*(\d+)$", line)
+            if entry:
+                # An entry too long for one line: its start is the full line above.
+                head = previous if len(previous.replace(" ", "")) >= 24 else ""
+                entries.append(((head + entry.group(1)).replace(" ", ""), int(entry.group(2))))
+                previous = ""
+            else:
+                previous = line
         start = 1
-        for entry in filter(None, entries):
-            title, page = entry.group(1).replace(" ", ""), int(entry.group(2))
+        for title, page in entries:
             # A long title is broken over lines: look for it in the page's text.
             actual = next((i + 1 for i in range(start, len(pages))
                            if title in "".join(pages[i]).replace(" ", "")), None)
