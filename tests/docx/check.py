@@ -139,6 +139,14 @@ def word_text(text):
     return re.sub(r"[\t\n\r]", "", text)
 
 
+def comparable(style, text):
+    """Titles are broken over lines, the spaces at a break dropped: compare
+    them without white space; other paragraphs as Word holds them."""
+    if style in ("Title", "Article Title"):
+        return re.sub(r"\s", "", text)
+    return word_text(text)
+
+
 def model_for(docx):
     path = docx[:-len(".docx")] + ".xml"
     if not os.path.exists(path):
@@ -403,7 +411,7 @@ def styles(work):
                 failures.append(f"{name} paragraph {i + 1}: style {style!r}, "
                                 f"expected {want_style!r} ({text[:30]})")
             elif compare_text and want_text is not None and \
-                    word_text(text) != word_text(want_text):
+                    comparable(style, text) != comparable(style, want_text):
                 failures.append(f"{name} paragraph {i + 1}: text {text[:40]!r} expected "
                                 f"{want_text[:40]!r}")
         print(f"{name}: {len(actual)} paragraphs, "
