@@ -87,11 +87,12 @@ Counts count(const BatchReport& report) {
   return counts;
 }
 
-// A relative URI reference for a path: '/' separators, everything outside RFC 3986's
-// unreserved set percent-encoded (Chinese names, spaces).
+// A URI for a path: relative paths stay relative references (GitHub resolves them against
+// the repository), absolute ones become file:// URIs; everything outside RFC 3986's
+// unreserved set is percent-encoded (Chinese names, spaces).
 std::string path_uri(const std::string& path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
+  std::string out = path.starts_with('/') ? "file://" : "";
   for (const char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
