@@ -308,6 +308,21 @@ void build_from_utf16(const IcuResult& converted, TextBuilder& builder) {
   }
 }
 
+// Nothing but white space (ASCII, U+3000, U+00A0) and line ends.
+bool only_white_space(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') continue;
+    if (text.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 2;
+    } else if (text.compare(i, 2, "\xC2\xA0") == 0) {
+      i += 1;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string upper(std::string name) {
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -365,6 +380,8 @@ DecodedText decode(std::string_view bytes, const DecodeOptions& options) {
   builder.report(result.diagnostics);
   if (bytes.empty()) {
     result.diagnostics.push_back({Severity::warning, "decode.empty", 0, 0, "the file is empty"});
+  } else if (only_white_space(result.text)) {
+    result.diagnostics.push_back({Severity::warning, "decode.empty", 0, 0, "the file has no text, only white space"});
   }
   return result;
 }
