@@ -78,7 +78,7 @@ h3 { font-family: var(--font-hei); font-weight: 700; }
 h4 { font-family: var(--font-kai); font-weight: 700; }
 h5 { font-family: var(--font-body); font-weight: 700; }
 h6 { font-family: var(--font-body); font-weight: 400; }
-p { margin: 0 0 0.45em; text-indent: 2em; }
+p { margin: 0 0 0.45em; text-indent: 2em; text-wrap: pretty; }
 .subtitle, .speaker {
   text-align: center;
   text-indent: 0;
