@@ -342,16 +342,15 @@ std::vector<std::size_t> find_article_starts(const std::vector<LineInfo>& lines,
     int score = strength * 2 + (lines[k].blank_before ? 2 : 0) + (at_start ? 2 : 0);
     candidates.push_back({k, score});
   }
-  // Titles of one compilation tend to resemble each other.
-  for (auto& candidate : candidates) {
-    for (const auto& other : candidates) {
-      if (&other != &candidate &&
-          shared_affix(lines[candidate.index].text, lines[other.index].text) >= 4) {
-        candidate.score += 1;
-        break;
-      }
+  // Titles of one compilation tend to resemble each other (…材料1, …材料2). Comparing each
+  // with its neighbours keeps this linear however many candidates a text has.
+  std::vector<bool> resembles(candidates.size(), false);
+  for (std::size_t k = 1; k < candidates.size(); ++k) {
+    if (shared_affix(lines[candidates[k - 1].index].text, lines[candidates[k].index].text) >= 4) {
+      resembles[k - 1] = resembles[k] = true;
     }
   }
+  for (std::size_t k = 0; k < candidates.size(); ++k) candidates[k].score += resembles[k] ? 1 : 0;
   if (declared > 0 && static_cast<int>(candidates.size()) > declared) {
     // Keep the `declared` best, in reading order.
     std::vector<Candidate> ranked = candidates;

@@ -23,7 +23,8 @@ struct NamedPattern {
 // Contact details and links that a clean submission does not carry in its body text.
 constexpr NamedPattern kSuspectedNoise[] = {
     {"a web address", R"((?i)(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+)"},
-    {"an e-mail address", R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"},
+    // Bounded repeats: an unbounded one before '@' would make a long run of letters quadratic.
+    {"an e-mail address", R"([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})"},
     {"a mobile phone number", R"((?<![0-9])1[3-9][0-9]{9}(?![0-9]))"},
     {"a 微信/QQ id", R"((?:微信|威信|VX|vx|Vx|wx|WX|QQ|qq|扣扣)号?\s*[:：]?\s*[A-Za-z0-9_-]{5,})"},
 };
