@@ -7,6 +7,11 @@ cd "$top"
 install_packages() {
   local packages
   packages=$(cat "$@" | sed -e 's/#.*//' | tr -s ' \n' ' ')
+  # A machine whose Node.js comes from elsewhere (NodeSource's nodejs bundles npm and
+  # conflicts with Debian's npm) keeps it; a fresh Debian 12 gets Debian's.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    packages=$(tr ' ' '\n' <<<"$packages" | grep -v -x -e nodejs -e npm | tr '\n' ' ')
+  fi
   if [[ $(id -u) -eq 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
