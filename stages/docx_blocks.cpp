@@ -201,10 +201,14 @@ void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
     if (props.line_exact && props.line) {
       line_height = props.line;
     } else {
-      // Auto spacing snaps to the document grid: a whole number of grid lines.
+      // Auto spacing: about 1.3 times the font size, snapped to a whole
+      // number of grid lines where there is a line grid.
       const double natural = size * 10.0 * 1.3 * (props.line ? props.line / 240.0 : 1.0);
-      line_height = page.line_pitch *
-                    std::max(1, static_cast<int>(std::ceil(natural / page.line_pitch - 0.05)));
+      line_height =
+          page.line_grid
+              ? page.line_pitch *
+                    std::max(1, static_cast<int>(std::ceil(natural / page.line_pitch - 0.05)))
+              : static_cast<int>(natural);
     }
 
     if (block.page_break_before && used > 0) {

@@ -254,7 +254,8 @@ Look make_official() {
 Look make_plain() {
   Look look;
   look.official = false;
-  look.page = {11906, 16838, 1440, 1440, 1800, 1800, 851, 992, 312};
+  // Word's A4 margins; no line grid, so headings keep their natural height.
+  look.page = {11906, 16838, 1440, 1440, 1800, 1800, 851, 992, 312, false};
   look.default_latin_font = kCalibri;
   look.default_east_asian_font = kSong;
   look.default_size = 21;
@@ -286,7 +287,7 @@ Look make_plain() {
   ParagraphProps footer;
   footer.jc = "center";
 
-  // Word's own heading metrics (spacing and auto line height, in 240ths).
+  // Word's own heading sizes and spacing (line height in 240ths).
   auto heading_spec = [](Role role, const char* id, const char* name, int level, int size,
                          int before, int after, int line) {
     ParagraphProps props;
@@ -426,12 +427,12 @@ Look make_plain() {
        false,
        salutation,
        {}},
-      heading_spec(Role::Heading1, "Heading1", "heading 1", 1, 44, 340, 330, 578),
-      heading_spec(Role::Heading2, "Heading2", "heading 2", 2, 32, 260, 260, 416),
-      heading_spec(Role::Heading3, "Heading3", "heading 3", 3, 32, 260, 260, 416),
-      heading_spec(Role::Heading4, "Heading4", "heading 4", 4, 28, 280, 290, 376),
-      heading_spec(Role::Heading5, "Heading5", "heading 5", 5, 28, 280, 290, 376),
-      heading_spec(Role::Heading6, "Heading6", "heading 6", 6, 24, 240, 64, 320),
+      heading_spec(Role::Heading1, "Heading1", "heading 1", 1, 44, 340, 330, 240),
+      heading_spec(Role::Heading2, "Heading2", "heading 2", 2, 32, 260, 260, 240),
+      heading_spec(Role::Heading3, "Heading3", "heading 3", 3, 32, 260, 260, 240),
+      heading_spec(Role::Heading4, "Heading4", "heading 4", 4, 28, 280, 290, 240),
+      heading_spec(Role::Heading5, "Heading5", "heading 5", 5, 28, 280, 290, 240),
+      heading_spec(Role::Heading6, "Heading6", "heading 6", 6, 24, 240, 64, 240),
       {Role::TocHeading,
        false,
        "TOCHeading",
@@ -728,7 +729,11 @@ void append_section(pugi::xml_node body, const Look& look, const std::string& od
   set(margins, "w:footer", std::to_string(page.footer));
   set(margins, "w:gutter", "0");
   add(sect, "w:cols", "w:space", "425");
-  add(sect, "w:docGrid", "w:type", "lines", "w:linePitch", std::to_string(page.line_pitch));
+  if (page.line_grid) {
+    add(sect, "w:docGrid", "w:type", "lines", "w:linePitch", std::to_string(page.line_pitch));
+  } else {
+    add(sect, "w:docGrid", "w:linePitch", std::to_string(page.line_pitch));
+  }
 }
 
 }  // namespace docpipe::docx

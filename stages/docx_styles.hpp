@@ -80,7 +80,8 @@ struct StyleSpec {
 struct PageSetup {
   int width = 11906, height = 16838;  // A4 in twips
   int top = 0, bottom = 0, left = 0, right = 0, header = 0, footer = 0;
-  int line_pitch = 0;  // document grid of type "lines"
+  int line_pitch = 0;     // document grid line; a single line where there is no grid
+  bool line_grid = true;  // a grid of type "lines" that paragraphs snap to
   int text_width() const { return width - left - right; }
   int text_height() const { return height - top - bottom; }
 };
