@@ -169,9 +169,11 @@ def prepare(work, docpipe, fixture_writer, source_dir):
     # Hostile and edge-case models, each written beside its DOCX as the model.
     models = {}
     fixture_dir = os.path.join(source_dir, "tests", "fixtures")
+    # Every model among the fixtures (the other writers' hostile ones too).
     for name in sorted(os.listdir(fixture_dir)):
-        if name.startswith("docx-") and name.endswith(".xml") or name == "model-sample.xml":
-            models[name[:-4]] = os.path.join(fixture_dir, name)
+        path = os.path.join(fixture_dir, name)
+        if name.endswith(".xml") and load_model(path).tag == MODEL_NS + "document":
+            models[name[:-4]] = path
     long_model = os.path.join(fixtures, "long-source.xml")
     with open(long_model, "w", encoding="utf-8") as f:
         paragraph = "很长的段落，" * 20000
