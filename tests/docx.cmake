@@ -21,6 +21,11 @@ add_test(NAME docx.prepare
                  $<TARGET_FILE:docx_write_fixture> ${CMAKE_SOURCE_DIR})
 set_tests_properties(docx.prepare PROPERTIES FIXTURES_SETUP docx_outputs TIMEOUT 300)
 
+add_test(NAME docx.deterministic
+         COMMAND ${DOCX_PYTHON} ${DOCX_CHECK} determinism ${DOCX_WORK} $<TARGET_FILE:docpipe>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(docx.deterministic PROPERTIES FIXTURES_REQUIRED docx_outputs TIMEOUT 300)
+
 add_test(NAME docx.validator COMMAND ${DOCX_PYTHON} ${DOCX_CHECK} validate ${DOCX_WORK}
                                      ${DOCX_VALIDATOR})
 add_test(NAME docx.python_docx COMMAND ${DOCX_PYTHON} ${DOCX_CHECK} styles ${DOCX_WORK})

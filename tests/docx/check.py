@@ -2,6 +2,7 @@
 """External checks of docpipe's DOCX output (run by ctest, see tests/docx.cmake).
 
     check.py prepare  WORK DOCPIPE FIXTURE_WRITER SOURCE_DIR
+    check.py determinism WORK DOCPIPE SOURCE_DIR
     check.py validate WORK VALIDATOR
     check.py pdf      WORK
     check.py layout   WORK
@@ -16,6 +17,7 @@ fails in CI, where scripts/test installs everything.
 """
 
 import collections
+import io
 import json
 import os
 import re
@@ -23,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 
 MODEL_NS = "{urn:docpipe:document:1}"
 SKIP = 77
@@ -205,6 +208,40 @@ def prepare(work, docpipe, fixture_writer, source_dir):
             fail(f"reference {tag}: {result.stderr}")
         shutil.copyfile(models["model-sample"], out + ".xml")
     print(f"{len(docx_files(work, 'samples'))} samples, {len(docx_files(work, 'fixtures'))} fixtures")
+
+
+def determinism(work, docpipe, source_dir):
+    """Two runs give the same bytes; SOURCE_DATE_EPOCH dates the documents."""
+    outputs = []
+    for run_number, epoch in ((1, None), (2, None), (3, "1700000000")):
+        out = os.path.join(work, f"determinism-{run_number}")
+        shutil.rmtree(out, ignore_errors=True)
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch
+        result = run([docpipe, "convert", os.path.join(source_dir, "samples"), "-o", out,
+                      "-f", "docx", "-q", "-j", "2"], env=env)
+        if result.returncode != 0:
+            fail("docpipe convert: " + result.stdout + result.stderr)
+        files = {}
+        for name in sorted(os.listdir(out)):
+            with open(os.path.join(out, name), "rb") as f:
+                files[name] = f.read()
+        outputs.append(files)
+    if outputs[0] != outputs[1]:
+        fail("two runs gave different DOCX bytes")
+    for name, data in outputs[0].items():
+        core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+        if "dcterms:" in core:
+            fail(f"{name}: dated without SOURCE_DATE_EPOCH")
+        if any(info.date_time != (1980, 1, 1, 0, 0, 0)
+               for info in zipfile.ZipFile(io.BytesIO(data)).infolist()):
+            fail(f"{name}: zip entries carry a date")
+    for name, data in outputs[2].items():
+        core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+        if "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2023-11-14T22:13:20Z<" not in core:
+            fail(f"{name}: SOURCE_DATE_EPOCH=1700000000 not in core.xml: {core}")
+    print(f"{len(outputs[0])} documents: byte-identical across runs, dated only by SOURCE_DATE_EPOCH")
 
 
 def validator_errors(validator, path):
@@ -469,6 +506,8 @@ def main():
     command, work = sys.argv[1], sys.argv[2]
     if command == "prepare":
         prepare(work, *sys.argv[3:6])
+    elif command == "determinism":
+        determinism(work, *sys.argv[3:5])
     elif command == "validate":
         validate(work, sys.argv[3])
     elif command == "pdf":
