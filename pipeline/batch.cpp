@@ -115,32 +115,47 @@ std::vector<std::string> read_list(const std::string& source, std::vector<std::s
   return entries;
 }
 
-// --skip-unchanged: output stem → key of the input bytes and settings that made its outputs.
+// --skip-unchanged: for each output stem, the key of the input bytes and settings that made
+// its outputs, and what the index page needs of it (title, article count) when it is skipped.
+// One line an entry: key TAB articles TAB stem TAB title.
 class Manifest {
  public:
+  struct Entry {
+    std::string key;
+    int articles = 0;
+    std::string title;
+  };
+
   explicit Manifest(fs::path path) : path_(std::move(path)) {
     std::ifstream in(path_);
     std::string line;
     while (std::getline(in, line)) {
-      const auto tab = line.find('\t');
-      if (tab != std::string::npos) entries_[line.substr(tab + 1)] = line.substr(0, tab);
+      std::vector<std::string> fields;
+      std::stringstream stream(line);
+      for (std::string field; std::getline(stream, field, '\t');) fields.push_back(field);
+      if (fields.size() < 3) continue;
+      entries_[fields[2]] = {fields[0], std::atoi(fields[1].c_str()), fields.size() > 3 ? fields[3] : ""};
     }
   }
-  bool matches(const std::string& stem, const std::string& key) const {
+  const Entry* find(const std::string& stem, const std::string& key) const {
     const auto found = entries_.find(stem);
-    return found != entries_.end() && found->second == key;
+    return found != entries_.end() && found->second.key == key ? &found->second : nullptr;
   }
-  void set(const std::string& stem, const std::string& key) { entries_[stem] = key; }
+  void set(const std::string& stem, Entry entry) { entries_[stem] = std::move(entry); }
   void erase(const std::string& stem) { entries_.erase(stem); }
   std::string save() const {
     std::string text;
-    for (const auto& [stem, key] : entries_) text += key + "\t" + stem + "\n";
+    for (const auto& [stem, entry] : entries_) {
+      std::string title = entry.title;
+      std::replace(title.begin(), title.end(), '\t', ' ');
+      text += entry.key + "\t" + std::to_string(entry.articles) + "\t" + stem + "\t" + title + "\n";
+    }
     return write_atomically(path_, text);
   }
 
  private:
   fs::path path_;
-  std::map<std::string, std::string> entries_;  // sorted: the file is deterministic
+  std::map<std::string, Entry> entries_;  // sorted: the file is deterministic
 };
 
 std::vector<std::pair<Format, fs::path>> output_paths(const BatchOptions& options, const RunSettings& settings,
@@ -275,8 +290,11 @@ int run_batch(const BatchOptions& options) {
       keys[i] = hex(fnv1a(bytes, fnv1a(options.settings_fingerprint)));
       const bool outputs_exist =
           std::all_of(paths.begin(), paths.end(), [](const auto& output) { return fs::exists(output.second); });
-      if (outputs_exist && manifest.matches(input.output_stem.generic_string(), keys[i])) {
+      const Manifest::Entry* made = manifest.find(input.output_stem.generic_string(), keys[i]);
+      if (outputs_exist && made != nullptr) {
         report.status = "skipped";
+        report.title = made->title;
+        report.articles = made->articles;
         for (const auto& [format, path] : paths) report.outputs.push_back(path.string());
         return;
       }
@@ -342,7 +360,7 @@ int run_batch(const BatchOptions& options) {
     }
     if (use_manifest) {
       const std::string stem = inputs.files[i].output_stem.generic_string();
-      if (report.status == "converted") manifest.set(stem, keys[i]);
+      if (report.status == "converted") manifest.set(stem, {keys[i], report.articles, report.title});
       if (report.status == "failed") manifest.erase(stem);
     }
   }

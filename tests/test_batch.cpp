@@ -160,6 +160,17 @@ TEST(Batch, SkipUnchangedReconvertsOnlyWhatChanged) {
   EXPECT_EQ(statuses()["b.txt"], "converted");
 }
 
+TEST(Batch, SkippedFilesKeepTheirPlaceInTheIndexPage) {
+  TempDir work;
+  const fs::path out = work.path() / "out";
+  const std::string command = "convert -q -f html --skip-unchanged -o " + quoted(out) + " " + samples();
+  ASSERT_EQ(run_command(docpipe(command)).exit_code, 0);
+  const std::string first = read_file(out / "index.html");
+  ASSERT_EQ(run_command(docpipe(command + " --report " + quoted(work.path() / "r.json"))).exit_code, 0);
+  EXPECT_EQ(parse_json(read_file(work.path() / "r.json"))["summary"]["skipped"].number, 5);
+  EXPECT_EQ(read_file(out / "index.html"), first);
+}
+
 TEST(Batch, AFailedFileNeverReplacesAGoodOutput) {
   TempDir work;
   const fs::path out = work.path() / "out";
