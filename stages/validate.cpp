@@ -3,7 +3,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
-#include <sstream>
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "stages/resources.hpp"
@@ -58,19 +59,47 @@ ModelValidator::ModelValidator(const std::string& schema_text) : schema_(std::ma
 
 ModelValidator::~ModelValidator() = default;
 
+namespace {
+
+// Collects what pugixml writes in one string (an ostringstream would double its buffer and
+// copy it once more on the way out).
+class StringWriter : public pugi::xml_writer {
+ public:
+  void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
+  std::string text;
+};
+
+// Hands the serialised model to libxml2 a chunk at a time, so that the parser keeps no copy
+// of the whole text beside its tree.
+struct ChunkReader {
+  const std::string& text;
+  std::size_t at = 0;
+  static int read(void* context, char* buffer, int length) {
+    auto* reader = static_cast<ChunkReader*>(context);
+    const std::size_t n = std::min(static_cast<std::size_t>(std::max(length, 0)), reader->text.size() - reader->at);
+    std::memcpy(buffer, reader->text.data() + reader->at, n);
+    reader->at += n;
+    return static_cast<int>(n);
+  }
+};
+
+}  // namespace
+
 ValidationResult ModelValidator::validate(const pugi::xml_document& model) const {
-  std::ostringstream xml;
+  StringWriter xml;
   model.save(xml, "", pugi::format_raw, pugi::encoding_utf8);
-  return validate(xml.str());
+  return validate(xml.text);
 }
 
 ValidationResult ModelValidator::validate(const std::string& model_xml) const {
   ValidationResult result;
   // XML_PARSE_HUGE: a paragraph may be longer than libxml2's default 10 MB text limit (a
   // long input line is one paragraph); the model is ours, with no DTD or entities to expand.
-  XmlDocument document(xmlReadMemory(model_xml.data(), static_cast<int>(model_xml.size()), "model.xml",
-                                     "UTF-8",
-                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
+  // No encoding named: the text is UTF-8 (the model declares it), and naming it would make
+  // libxml2 run it through a converter into one more copy.
+  ChunkReader reader{model_xml};
+  XmlDocument document(xmlReadIO(ChunkReader::read, nullptr, &reader, "model.xml", nullptr,
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
   if (!document) {
     result.errors.push_back("the model is not well-formed XML");
     return result;
