@@ -40,21 +40,24 @@ void fail(DocumentResult& result, std::string why) {
 DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& source_name) const {
   DocumentResult result;
   try {
-    const DecodedText decoded = decode(bytes, settings_.decode);
+    DecodedText decoded = decode(bytes, settings_.decode);
     result.encoding = decoded.encoding;
     append(result.diagnostics, decoded.diagnostics);
 
     CleanText cleaned = clean(decoded, rules_);
+    std::string().swap(decoded.text);  // each stage's input is freed once used: peak memory
     append(result.diagnostics, cleaned.diagnostics);
     result.removals = std::move(cleaned.removals);
 
-    const DocumentStructure structure = detect(cleaned);
+    DocumentStructure structure = detect(cleaned);
     append(result.diagnostics, structure.diagnostics);
     append(result.diagnostics, inspector_.inspect(cleaned, structure));
+    std::vector<CleanLine>().swap(cleaned.lines);
     result.title = structure.title ? structure.title->text : std::string();
     result.article_count = static_cast<int>(structure.articles.size());
 
     const auto model = build_model(structure, {source_name, decoded.encoding});
+    structure = DocumentStructure();
     const ValidationResult validation = validator_.validate(*model);
     if (!validation.valid) {
       std::string why = "internal error: the model does not match the schema";
