@@ -73,6 +73,8 @@ DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& 
         case Format::html: result.outputs[format] = write_html(*model, settings_.html); break;
         case Format::xml: result.outputs[format] = write_xml(*model); break;
       }
+      // Writers grow their output by doubling; all outputs are held until they are written.
+      result.outputs[format].shrink_to_fit();
     }
     // Reading order: file-level findings first, then by line and column.
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
