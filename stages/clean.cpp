@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 
@@ -106,6 +107,21 @@ struct WorkLine {
 std::string utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);
+  return out;
+}
+
+// Straight from UTF-16, as utf8() then text::to_utf32 would give it (a lone surrogate is U+FFFD).
+std::u32string utf32(const icu::UnicodeString& s) {
+  std::u32string out;
+  const char16_t* units = s.getBuffer();
+  const int32_t length = s.length();
+  if (units == nullptr) return out;
+  out.reserve(static_cast<std::size_t>(length));
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U16_NEXT(units, i, length, c);
+    out.push_back(U_IS_SURROGATE(c) ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
   return out;
 }
 
@@ -256,7 +272,7 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
   std::vector<Kept> kept;
   bool blank = false;
   for (auto& line : work) {
-    std::u32string trimmed = text::trim(text::to_utf32(utf8(line.text)));
+    std::u32string trimmed = text::trim(utf32(line.text));
     if (trimmed.empty()) {
       if (!line.removed_whole) blank = true;
       continue;

@@ -305,25 +305,55 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view pattern_utf8) {
   // The most selective clauses first: they usually decide alone.
   std::stable_sort(clauses.begin(), clauses.end(),
                    [](const Clause& a, const Clause& b) { return worse(b, a); });
+  prefilter.first_units_.assign(65536 / 64, 0);
   for (const auto& clause : clauses) {
     if (clause.empty() || clause.size() > 64) continue;  // too wide to be worth checking
+    if (prefilter.clauses_.size() == 64) break;          // enough to decide
+    const bool trivial = std::any_of(clause.begin(), clause.end(), [](const auto& s) { return s.empty(); });
+    if (trivial) continue;                               // an empty string is in every text
     std::vector<icu::UnicodeString> strings;
     for (const auto& s : clause) {
       strings.push_back(icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()),
                                                       static_cast<int32_t>(s.size())));
+      const icu::UnicodeString& utf16 = strings.back();
+      Candidate candidate;
+      candidate.clause = prefilter.clauses_.size();
+      candidate.text.assign(utf16.getBuffer(), static_cast<std::size_t>(utf16.length()));
+      candidate.first = candidate.text.front();
+      prefilter.first_units_[candidate.first / 64] |= std::uint64_t{1} << (candidate.first % 64);
+      prefilter.candidates_.push_back(std::move(candidate));
     }
     prefilter.clauses_.push_back(std::move(strings));
   }
+  std::stable_sort(prefilter.candidates_.begin(), prefilter.candidates_.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   return prefilter;
 }
 
+// One pass over the text: at each unit that starts some clause's string, the strings that
+// start with it are compared there; the text may match once every clause has one.
 bool RegexPrefilter::may_match(const icu::UnicodeString& text) const {
-  for (const auto& clause : clauses_) {
-    const bool holds = std::any_of(clause.begin(), clause.end(),
-                                   [&](const icu::UnicodeString& s) { return text.indexOf(s) >= 0; });
-    if (!holds) return false;
+  if (clauses_.empty()) return true;
+  const std::uint64_t all = clauses_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << clauses_.size()) - 1;
+  std::uint64_t holds = 0;
+  const char16_t* units = text.getBuffer();
+  const auto length = static_cast<std::size_t>(std::max(text.length(), 0));
+  if (units == nullptr) return true;  // a bogus string: say nothing
+  for (std::size_t i = 0; i < length; ++i) {
+    const char16_t c = units[i];
+    if (((first_units_[c / 64] >> (c % 64)) & 1) == 0) continue;
+    auto candidate = std::lower_bound(candidates_.begin(), candidates_.end(), c,
+                                      [](const Candidate& a, char16_t unit) { return a.first < unit; });
+    for (; candidate != candidates_.end() && candidate->first == c; ++candidate) {
+      const std::uint64_t bit = std::uint64_t{1} << candidate->clause;
+      if ((holds & bit) != 0 || candidate->text.size() > length - i) continue;
+      if (std::char_traits<char16_t>::compare(units + i, candidate->text.data(), candidate->text.size()) == 0) {
+        holds |= bit;
+        if (holds == all) return true;
+      }
+    }
   }
-  return true;
+  return false;
 }
 
 }  // namespace docpipe

@@ -5,6 +5,7 @@
 // match is possible; for any pattern it does not fully understand it says nothing.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,16 @@ class RegexPrefilter {
   const std::vector<std::vector<icu::UnicodeString>>& clauses() const { return clauses_; }
 
  private:
-  std::vector<std::vector<icu::UnicodeString>> clauses_;
+  // One string of a clause, by its first UTF-16 unit, for the one-pass scan of may_match.
+  struct Candidate {
+    char16_t first = 0;
+    std::size_t clause = 0;
+    std::u16string text;
+  };
+
+  std::vector<std::vector<icu::UnicodeString>> clauses_;  // at most 64
+  std::vector<Candidate> candidates_;                     // sorted by first unit
+  std::vector<std::uint64_t> first_units_;                // bitmap of the candidates' first units
 };
 
 }  // namespace docpipe
