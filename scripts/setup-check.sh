@@ -5,7 +5,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 version=5.7.0
-prefix=$top/build-tools
+prefix=$top/build-tools/check
 package=$prefix/node_modules/@microsoft/sarif-multitool-linux
 if [[ -x $package/Sarif.Multitool && -f $package/sarif-2.1.0.json ]] &&
   grep -q "\"version\": \"$version\"" "$package/package.json"; then

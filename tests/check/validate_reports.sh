@@ -6,7 +6,7 @@
 set -euo pipefail
 docpipe=$1
 source=$2
-multitool_dir=$source/build-tools/node_modules/@microsoft/sarif-multitool-linux
+multitool_dir=$source/build-tools/check/node_modules/@microsoft/sarif-multitool-linux
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
