@@ -11,6 +11,8 @@
 #   PANDOC_LARGE=0      skip pandoc on the 50 MB file (about 2 minutes and several GB of RAM)
 #   LARGE_MB=50         size of the large file, in MB (10^6 bytes)
 #   JOBS=N              docpipe -j (default: all cores)
+#   OUT_DIR=dir         where the outputs go (default: BENCH_DIR; /dev/shm takes the disk and
+#                       the file system out of the figures)
 #
 # Needs: pandoc and GNU time (/usr/bin/time), both Debian packages (pandoc, time).
 # Prints wall and CPU seconds, MB/s (MB = 10^6 bytes of input), MB/s per core (input MB per
@@ -99,7 +101,7 @@ quarter_bytes=$(stat -c %s "$corpus/quarter/quarter.txt")
 # Every run writes into a folder of its own, all removed at the end: deleting thousands of
 # files just before a run makes ext4 search longer for free inodes (recently_deleted), which
 # perf showed as a third of a batch run's time.
-out=$BENCH_DIR/out.$$
+out=${OUT_DIR:-$BENCH_DIR}/out.$$
 trap 'rm -rf "$out"' EXIT
 echo "# docpipe: $DOCPIPE, -j $JOBS, $CORES cores, $(date -u '+%F %H:%M UTC')"
 
