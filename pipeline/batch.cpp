@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "pipeline/output.hpp"
@@ -35,9 +37,11 @@ bool is_text_file(const fs::path& path) {
 }
 
 std::string read_bytes(const fs::path& path, std::string& error) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot open the file";
+    if (errno != 0) error += ": " + std::generic_category().message(errno);  // e.g. Permission denied
     return {};
   }
   std::ostringstream bytes;

@@ -426,7 +426,7 @@ TEST(Hostile, UnreadableFile) {
   const CommandResult result = run_command(as_unprivileged(docpipe() + " convert -o " + quoted(batch.out()) + " " +
                                                            quoted(batch.in())));
   EXPECT_EQ(result.exit_code, 1) << result.output;
-  EXPECT_TRUE(contains(result.output, "secret.txt: error: cannot open the file")) << result.output;
+  EXPECT_TRUE(contains(result.output, "secret.txt: error: cannot open the file: Permission denied")) << result.output;
   batch.expect_good_converted();
   expect_no_outputs(batch.out(), "secret");
 }
