@@ -70,7 +70,7 @@ if [[ ! -f $corpus/.done-large-$LARGE_MB ]]; then
   touch "$corpus/.done-large-$LARGE_MB"
 fi
 pandoc_list=$BENCH_DIR/pandoc-files.txt
-find "$corpus/many" -name '*.txt' | sort | head -n "$PANDOC_FILES" >"$pandoc_list"
+find "$corpus/many" -name '*.txt' | sort | awk -v n="$PANDOC_FILES" 'NR <= n' >"$pandoc_list"
 
 # --- Measuring --------------------------------------------------------------------------
 # measure NAME INPUT_BYTES COMMAND...: runs the command under GNU time, prints one line and
