@@ -106,7 +106,8 @@ TEST(Batch, ShardsSplitTheInputsWithoutOverlapAndMergeBack) {
     const CommandResult result = run_command(docpipe("check -q --shard " + std::to_string(k) + "/3 --report " +
                                                      quoted(report) + " " + samples()));
     ASSERT_EQ(result.exit_code, 0) << result.output;
-    for (const auto& file : parse_json(read_file(report))["files"].array) seen.push_back(file["input"].string);
+    const Json parsed = parse_json(read_file(report));  // outlives the loop (C++20 range-for)
+    for (const auto& file : parsed["files"].array) seen.push_back(file["input"].string);
     reports += " " + quoted(report);
   }
   std::sort(seen.begin(), seen.end());
@@ -138,7 +139,8 @@ TEST(Batch, SkipUnchangedReconvertsOnlyWhatChanged) {
   ASSERT_EQ(run_command(docpipe(command)).exit_code, 0);
   auto statuses = [&]() {
     std::map<std::string, std::string> status;
-    for (const auto& file : parse_json(read_file(work.path() / "r.json"))["files"].array) {
+    const Json parsed = parse_json(read_file(work.path() / "r.json"));  // outlives the loop
+    for (const auto& file : parsed["files"].array) {
       status[fs::path(file["input"].string).filename().string()] = file["status"].string;
     }
     return status;
