@@ -1,10 +1,10 @@
 #include "stages/validate.hpp"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include "stages/resources.hpp"
@@ -23,7 +23,6 @@ using Owned = std::unique_ptr<T, Deleter<T, Free>>;
 using SchemaParserContext = Owned<xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt>;
 using SchemaValidationContext = Owned<xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt>;
 using SchemaHandle = Owned<xmlSchema, xmlSchemaFree>;
-using XmlDocument = Owned<xmlDoc, xmlFreeDoc>;
 
 // libxml2 reports through callbacks; this one appends to the vector it is handed.
 void collect_error(void* context, xmlErrorPtr error) {
@@ -61,57 +60,162 @@ ModelValidator::~ModelValidator() = default;
 
 namespace {
 
-// Collects what pugixml writes in one string (an ostringstream would double its buffer and
-// copy it once more on the way out).
-class StringWriter : public pugi::xml_writer {
+using ParserContext = Owned<xmlParserCtxt, xmlFreeParserCtxt>;
+
+// Validation streams: libxml2's push parser reads the serialised model as pugixml writes it,
+// and its SAX events go through the schema (xmlSchemaSAXPlug) with no libxml2 tree and no
+// copy of the text, so validating takes memory that does not grow with the model. The parser
+// hands text on in pieces of a few hundred bytes, which the schema layer would join one at a
+// time (quadratic in a long paragraph); they are joined here and handed on whole.
+class StreamingValidation {
  public:
-  void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
-  std::string text;
+  StreamingValidation(xmlSchemaPtr schema, ValidationResult& result) : result_(result) {
+    context_.reset(xmlSchemaNewValidCtxt(schema));
+    if (!context_) return;
+    xmlSchemaSetValidStructuredErrors(context_.get(), collect_error, &result_.errors);
+    plug_ = xmlSchemaSAXPlug(context_.get(), &schema_sax_, &schema_user_);
+    if (plug_ == nullptr || schema_sax_ == nullptr) return;
+
+    own_sax_.initialized = XML_SAX2_MAGIC;
+    own_sax_.startDocument = [](void* self) {
+      auto* v = static_cast<StreamingValidation*>(self);
+      if (v->schema_sax_->startDocument != nullptr) v->schema_sax_->startDocument(v->schema_user_);
+    };
+    own_sax_.endDocument = [](void* self) {
+      auto* v = static_cast<StreamingValidation*>(self);
+      v->flush();
+      if (v->schema_sax_->endDocument != nullptr) v->schema_sax_->endDocument(v->schema_user_);
+    };
+    own_sax_.startElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix, const xmlChar* uri,
+                                 int namespaces_count, const xmlChar** namespaces, int attributes_count,
+                                 int defaulted, const xmlChar** attributes) {
+      auto* v = static_cast<StreamingValidation*>(self);
+      v->flush();
+      if (v->schema_sax_->startElementNs != nullptr) {
+        v->schema_sax_->startElementNs(v->schema_user_, name, prefix, uri, namespaces_count, namespaces,
+                                       attributes_count, defaulted, attributes);
+      }
+    };
+    own_sax_.endElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix, const xmlChar* uri) {
+      auto* v = static_cast<StreamingValidation*>(self);
+      v->flush();
+      if (v->schema_sax_->endElementNs != nullptr) v->schema_sax_->endElementNs(v->schema_user_, name, prefix, uri);
+    };
+    own_sax_.characters = [](void* self, const xmlChar* text, int length) {
+      static_cast<StreamingValidation*>(self)->pending_.append(reinterpret_cast<const char*>(text),
+                                                                static_cast<std::size_t>(std::max(length, 0)));
+    };
+    own_sax_.ignorableWhitespace = own_sax_.characters;
+    own_sax_.cdataBlock = [](void* self, const xmlChar* text, int length) {
+      auto* v = static_cast<StreamingValidation*>(self);
+      v->flush();
+      if (v->schema_sax_->cdataBlock != nullptr) v->schema_sax_->cdataBlock(v->schema_user_, text, length);
+    };
+
+    parser_.reset(xmlCreatePushParserCtxt(&own_sax_, this, nullptr, 0, "model.xml"));
+    if (!parser_) return;
+    // XML_PARSE_HUGE: a paragraph may be longer than libxml2's default 10 MB text limit (a
+    // long input line is one paragraph); the model is ours, with no DTD or entities to expand.
+    xmlCtxtUseOptions(parser_.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    xmlSchemaValidateSetLocator(context_.get(), locate, parser_.get());
+  }
+  ~StreamingValidation() {
+    parser_.reset();
+    if (plug_ != nullptr) xmlSchemaSAXUnplug(plug_);
+  }
+  StreamingValidation(const StreamingValidation&) = delete;
+  StreamingValidation& operator=(const StreamingValidation&) = delete;
+
+  bool ready() const { return parser_ != nullptr; }
+
+  void feed(const char* data, std::size_t size) {
+    while (size > 0) {
+      const auto chunk = static_cast<int>(std::min<std::size_t>(size, 1 << 20));
+      xmlParseChunk(parser_.get(), data, chunk, 0);
+      data += chunk;
+      size -= static_cast<std::size_t>(chunk);
+    }
+  }
+
+  // Ends the input; whether the model is well-formed and valid.
+  bool finish() {
+    xmlParseChunk(parser_.get(), nullptr, 0, 1);
+    const bool well_formed = parser_->wellFormed != 0;
+    if (!well_formed) result_.errors.push_back("the model is not well-formed XML");
+    return well_formed && xmlSchemaIsValid(context_.get()) == 1;
+  }
+
+ private:
+  void flush() {
+    if (pending_.empty()) return;
+    if (schema_sax_->characters != nullptr) {
+      schema_sax_->characters(schema_user_, reinterpret_cast<const xmlChar*>(pending_.data()),
+                              static_cast<int>(pending_.size()));
+    }
+    pending_.clear();
+  }
+
+  static int locate(void* parser, const char** file, unsigned long* line) {
+    if (file != nullptr) *file = nullptr;
+    if (line != nullptr) *line = static_cast<unsigned long>(xmlSAX2GetLineNumber(parser));
+    return 0;
+  }
+
+  ValidationResult& result_;
+  SchemaValidationContext context_;
+  xmlSchemaSAXPlugPtr plug_ = nullptr;
+  xmlSAXHandlerPtr schema_sax_ = nullptr;  // the schema layer's handlers
+  void* schema_user_ = nullptr;
+  xmlSAXHandler own_sax_{};                // ours, which the parser calls
+  std::string pending_;                    // text not yet handed on
+  ParserContext parser_;
 };
 
-// Hands the serialised model to libxml2 a chunk at a time, so that the parser keeps no copy
-// of the whole text beside its tree.
-struct ChunkReader {
-  const std::string& text;
-  std::size_t at = 0;
-  static int read(void* context, char* buffer, int length) {
-    auto* reader = static_cast<ChunkReader*>(context);
-    const std::size_t n = std::min(static_cast<std::size_t>(std::max(length, 0)), reader->text.size() - reader->at);
-    std::memcpy(buffer, reader->text.data() + reader->at, n);
-    reader->at += n;
-    return static_cast<int>(n);
+// Hands what pugixml serialises straight to the validation.
+class ValidationWriter : public pugi::xml_writer {
+ public:
+  explicit ValidationWriter(StreamingValidation& validation) : validation_(validation) {}
+  void write(const void* data, std::size_t size) override {
+    validation_.feed(static_cast<const char*>(data), size);
   }
+
+ private:
+  StreamingValidation& validation_;
 };
+
+void conclude(StreamingValidation& validation, ValidationResult& result) {
+  result.valid = validation.finish();
+  if (!result.valid && result.errors.empty()) result.errors.push_back("the model is not valid");
+}
 
 }  // namespace
 
 ValidationResult ModelValidator::validate(const pugi::xml_document& model) const {
-  StringWriter xml;
-  model.save(xml, "", pugi::format_raw, pugi::encoding_utf8);
-  return validate(xml.text);
+  ValidationResult result;
+  {
+    StreamingValidation validation(schema_->handle.get(), result);
+    if (!validation.ready()) {
+      result.errors.push_back("cannot create a validation context");
+      return result;
+    }
+    ValidationWriter writer(validation);
+    model.save(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    conclude(validation, result);
+  }
+  return result;
 }
 
 ValidationResult ModelValidator::validate(const std::string& model_xml) const {
   ValidationResult result;
-  // XML_PARSE_HUGE: a paragraph may be longer than libxml2's default 10 MB text limit (a
-  // long input line is one paragraph); the model is ours, with no DTD or entities to expand.
-  // No encoding named: the text is UTF-8 (the model declares it), and naming it would make
-  // libxml2 run it through a converter into one more copy.
-  ChunkReader reader{model_xml};
-  XmlDocument document(xmlReadIO(ChunkReader::read, nullptr, &reader, "model.xml", nullptr,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
-  if (!document) {
-    result.errors.push_back("the model is not well-formed XML");
-    return result;
+  {
+    StreamingValidation validation(schema_->handle.get(), result);
+    if (!validation.ready()) {
+      result.errors.push_back("cannot create a validation context");
+      return result;
+    }
+    validation.feed(model_xml.data(), model_xml.size());
+    conclude(validation, result);
   }
-  SchemaValidationContext context(xmlSchemaNewValidCtxt(schema_->handle.get()));
-  if (!context) {
-    result.errors.push_back("cannot create a validation context");
-    return result;
-  }
-  xmlSchemaSetValidStructuredErrors(context.get(), collect_error, &result.errors);
-  result.valid = xmlSchemaValidateDoc(context.get(), document.get()) == 0;
-  if (!result.valid && result.errors.empty()) result.errors.push_back("the model is not valid");
   return result;
 }
 

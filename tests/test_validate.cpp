@@ -34,6 +34,12 @@ TEST(Validate, AnInvalidModelFailsWithTheLine) {
   EXPECT_EQ(result.errors[0].rfind("line 5:", 0), 0u) << result.errors[0];
 }
 
+TEST(Validate, TextIsCheckedAgainstItsType) {
+  EXPECT_FALSE(validator().validate(model("<p line=\"1\"> 正文。</p>\n")).valid);  // BlockText: no lead space
+  EXPECT_FALSE(validator().validate(model("<p line=\"1\"></p>\n")).valid);
+  EXPECT_FALSE(validator().validate(model("<p line=\"x\">正文。</p>\n")).valid);
+}
+
 TEST(Validate, TextThatIsNotXmlFails) {
   EXPECT_FALSE(validator().validate(std::string("<document><p>")).valid);
   EXPECT_FALSE(validator().validate(std::string("not xml")).valid);
