@@ -2,8 +2,9 @@
 # Fuzzes docpipe for a bounded time (issue 6): the libFuzzer targets in fuzz/ (decode;
 # clean+detect+model+validate; each writer), built with clang and ASan+UBSan in
 # build-fuzz, each run for FUZZ_SECONDS (default 30) from its seed corpus in
-# fuzz/corpus/<target>. Any crash, leak, timeout, out-of-memory or broken contract (e.g. a
-# schema-invalid model) fails the check; the reproducer is left in build-fuzz/findings/.
+# fuzz/corpus/<target>, with the markers and noise of fuzz/docpipe.dict. Any crash,
+# leak, timeout, out-of-memory or broken contract (e.g. a schema-invalid model) fails the
+# check; the reproducer is left in build-fuzz/findings/.
 # Copy it to fuzz/regressions/ (and fix the bug): the normal test build replays that
 # folder through every target (tests/fuzz.cmake).
 source "$(dirname "$0")/common.sh"
@@ -26,7 +27,7 @@ run() {
   # New inputs found go to a scratch copy; the committed seeds stay as they are.
   rm -rf "$work" && mkdir -p "$work"
   if ! build-fuzz/fuzz/fuzz_"$target" "$work" fuzz/corpus/"$target" fuzz/regressions \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+      -dict=fuzz/docpipe.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -print_final_stats=1 -artifact_prefix="$findings/$target-" >"$findings/$target.log" 2>&1; then
     tail -n 60 "$findings/$target.log"
     echo "check-fuzz: fuzz_$target FAILED; reproducer: $(ls "$findings/$target-"* 2>/dev/null | head -1)"
