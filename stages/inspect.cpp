@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "stages/regex_prefilter.hpp"
 #include "stages/text.hpp"
 
 namespace docpipe {
@@ -74,11 +75,18 @@ bool is_cjk(char32_t c) {
 struct Inspector::Patterns {
   std::vector<std::pair<std::string, std::unique_ptr<icu::RegexPattern>>> suspected_noise;
   std::unique_ptr<icu::RegexPattern> placeholder;
+  // Literals every match contains (stages/regex_prefilter.hpp): most lines skip the regex.
+  std::vector<RegexPrefilter> suspected_noise_prefilters;
+  RegexPrefilter placeholder_prefilter;
 };
 
 Inspector::Inspector() : patterns_(std::make_unique<Patterns>()) {
-  for (const auto& [what, pattern] : kSuspectedNoise) patterns_->suspected_noise.emplace_back(what, compile(pattern));
+  for (const auto& [what, pattern] : kSuspectedNoise) {
+    patterns_->suspected_noise.emplace_back(what, compile(pattern));
+    patterns_->suspected_noise_prefilters.push_back(RegexPrefilter::analyse(pattern));
+  }
   patterns_->placeholder = compile(kPlaceholder);
+  patterns_->placeholder_prefilter = RegexPrefilter::analyse(kPlaceholder);
 }
 
 Inspector::~Inspector() = default;
@@ -97,9 +105,14 @@ class Inspection {
       const std::u32string chars = text::to_utf32(line.text);
       half_width_punctuation(line, chars);
       unbalanced(line, chars);
-      matches(line, *patterns.placeholder, "text.placeholder", "placeholder text left in: ");
-      for (const auto& [what, pattern] : patterns.suspected_noise) {
-        matches(line, *pattern, "noise.suspected", "suspected noise left in the text (" + what + "): ");
+      const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(line.text);  // once for every pattern
+      if (patterns.placeholder_prefilter.may_match(utf16)) {
+        matches(line, utf16, *patterns.placeholder, "text.placeholder", "placeholder text left in: ");
+      }
+      for (std::size_t k = 0; k < patterns.suspected_noise.size(); ++k) {
+        if (!patterns.suspected_noise_prefilters[k].may_match(utf16)) continue;
+        const auto& [what, pattern] = patterns.suspected_noise[k];
+        matches(line, utf16, *pattern, "noise.suspected", "suspected noise left in the text (" + what + "): ");
       }
     }
   }
@@ -124,9 +137,8 @@ class Inspection {
     return found == line_starts_.end() ? std::pair<int, int>{line, 0} : found->second->source_position(0);
   }
 
-  void matches(const CleanLine& line, const icu::RegexPattern& pattern, const std::string& rule,
-               const std::string& message) {
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(line.text);
+  void matches(const CleanLine& line, const icu::UnicodeString& text, const icu::RegexPattern& pattern,
+               const std::string& rule, const std::string& message) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(text, status));
     if (U_FAILURE(status) || !matcher->find(status) || U_FAILURE(status)) return;
