@@ -26,22 +26,54 @@ std::u32string to_utf32(std::string_view utf8) {
   return out;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  uint8_t buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(buffer, length, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
-  if (error) {
-    append_utf8(out, U'\uFFFD');
-    return;
+namespace {
+
+// What UTF-8 holds of c: c itself, or U+FFFD for a surrogate or a value beyond U+10FFFF (as
+// ICU's U8_APPEND reports an error for them).
+char32_t scalar(char32_t c) { return (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? U'\uFFFD' : c; }
+
+std::size_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+// Writes a scalar value's UTF-8 at `at`; returns the bytes written.
+std::size_t encode_utf8(char32_t c, char* at) {
+  auto* p = reinterpret_cast<unsigned char*>(at);
+  if (c < 0x80) {
+    p[0] = static_cast<unsigned char>(c);
+    return 1;
   }
-  out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+  if (c < 0x800) {
+    p[0] = static_cast<unsigned char>(0xC0 | (c >> 6));
+    p[1] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    p[0] = static_cast<unsigned char>(0xE0 | (c >> 12));
+    p[1] = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+    p[2] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  p[0] = static_cast<unsigned char>(0xF0 | (c >> 18));
+  p[1] = static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F));
+  p[2] = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+  p[3] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
+}  // namespace
+
+void append_utf8(std::string& out, char32_t c) {
+  char buffer[4];
+  out.append(buffer, encode_utf8(scalar(c), buffer));
+}
+
+// Two passes: the exact length first, so the string holds no slack (lines are kept by the
+// thousand) and is written without a bounds check per character.
 std::string to_utf8(std::u32string_view utf32) {
-  std::string out;
-  out.reserve(utf32.size() * 3);
-  for (char32_t c : utf32) append_utf8(out, c);
+  std::size_t length = 0;
+  for (char32_t c : utf32) length += utf8_length(scalar(c));
+  std::string out(length, '\0');
+  char* at = out.data();
+  for (char32_t c : utf32) at += encode_utf8(scalar(c), at);
   return out;
 }
 
