@@ -150,12 +150,17 @@ void apply_rules(WorkLine& work, const NoiseRules& rules, std::vector<Removal>& 
     icu::UnicodeString kept;
     int32_t copied_to = 0;
     bool changed = false;
+    // Columns are counted on from the previous match: counting from the line start for
+    // every match made a long line full of noise quadratic.
+    int32_t counted_to = 0;
+    int column = column_of(work.text, 0);
     while (matcher->find(status) && U_SUCCESS(status)) {
       const int32_t start = matcher->start(status);
       const int32_t end = matcher->end(status);
       if (end == start) continue;
-      removals.push_back({work.line, column_of(work.text, start),
-                          utf8(work.text.tempSubStringBetween(start, end)), rule->id});
+      column += work.text.countChar32(counted_to, start - counted_to);
+      counted_to = start;
+      removals.push_back({work.line, column, utf8(work.text.tempSubStringBetween(start, end)), rule->id});
       kept.append(work.text, copied_to, start - copied_to);
       copied_to = end;
       changed = true;
