@@ -1,6 +1,6 @@
 #include "stages/docx_xml.hpp"
 
-#include <sstream>
+#include <string>
 
 namespace docpipe::docx {
 
@@ -85,11 +85,23 @@ std::string xml_safe_text(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+// Collects what pugixml writes in one string: an ostringstream would double its buffer and
+// copy it once more on the way out, which made document.xml the peak of a large run's memory.
+class StringWriter : public pugi::xml_writer {
+ public:
+  void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
+  std::string text;
+};
+
+}  // namespace
+
 std::string serialize_part(const pugi::xml_document& part) {
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
+  StringWriter out;
+  out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
   part.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  return out.str();
+  return std::move(out.text);
 }
 
 pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
