@@ -24,7 +24,7 @@ constexpr zip_uint16_t kFixedDosDate = (1 << 5) | 1;
 
 }  // namespace
 
-ZipWriter::ZipWriter(int level) : level_(level) {
+ZipWriter::ZipWriter(int level) : level_(level < 0 ? kDefaultZipLevel : level) {
   zip_error_t error;
   zip_error_init(&error);
   buffer_.reset(zip_source_buffer_create(nullptr, 0, 0, &error));

@@ -21,11 +21,16 @@ struct ZipArchiveDeleter {
 using ZipSourcePtr = std::unique_ptr<zip_source_t, ZipSourceDeleter>;
 using ZipArchivePtr = std::unique_ptr<zip_t, ZipArchiveDeleter>;
 
+// The deflate level when none is asked for (--zip-level): 1, zlib's fastest. On the samples
+// it makes DOCX files 9 % larger than level 9 and the DOCX writer twice as fast, on a 1 MB
+// text 18 % larger and 3.5 times as fast (README, Speed).
+inline constexpr int kDefaultZipLevel = 1;
+
 // Writes entries in the order they are added, each with the same fixed DOS
 // date (1980-01-01 00:00) so the bytes depend on nothing but the content.
 class ZipWriter {
  public:
-  // level: -1 libzip's default deflate, 0 stored, 1..9 deflate at that level.
+  // level: -1 kDefaultZipLevel, 0 stored, 1..9 deflate at that level.
   explicit ZipWriter(int level);
   void add(const std::string& name, std::string bytes);
   std::string finish();  // the archive's bytes; the writer is spent afterwards
