@@ -206,7 +206,7 @@ int convert(const std::vector<std::string>& arguments) {
       ("reference-docx", po::value<std::string>()->value_name("FILE"),
        "take styles, fonts, page setup, headers and footers from this DOCX")
       ("zip-level", po::value(&options.settings.docx.zip_level)->value_name("0-9"),
-       "DOCX compression level (default: the writer's choice)")
+       "DOCX compression level (default 1: fastest deflate; 0 stores)")
       ("md-front-matter", po::bool_switch(&options.settings.markdown.front_matter),
        "start Markdown files with YAML front matter (title, source, language)");
   const po::variables_map values = parse(arguments, common.described, options.inputs);
