@@ -1,4 +1,5 @@
 #include "stages/docx_xml.hpp"
+#include "stages/writer.hpp"
 
 #include <string>
 
@@ -84,18 +85,6 @@ std::string xml_safe_text(std::string_view utf8) {
   }
   return out;
 }
-
-namespace {
-
-// Collects what pugixml writes in one string: an ostringstream would double its buffer and
-// copy it once more on the way out, which made document.xml the peak of a large run's memory.
-class StringWriter : public pugi::xml_writer {
- public:
-  void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
-  std::string text;
-};
-
-}  // namespace
 
 std::string serialize_part(const pugi::xml_document& part) {
   StringWriter out;

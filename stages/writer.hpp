@@ -4,6 +4,9 @@
 #pragma once
 
 #include <stdexcept>
+#include <string>
+
+#include <pugixml.hpp>
 
 namespace docpipe {
 
@@ -14,5 +17,15 @@ class WriteError : public std::runtime_error {
 };
 
 inline constexpr const char* kModelNamespace = "urn:docpipe:document:1";
+
+// Collects what pugixml writes in one string: an ostringstream would double its buffer and
+// copy it once more on the way out, which made document.xml the peak of a large run's memory.
+class StringWriter : public pugi::xml_writer {
+ public:
+  void write(const void* data, std::size_t size) override {
+    text.append(static_cast<const char*>(data), size);
+  }
+  std::string text;
+};
 
 }  // namespace docpipe
