@@ -89,15 +89,16 @@ class FindingLog {
   std::map<std::string, Counts> counts_;
 };
 
-// Strict UTF-8 validation; returns {valid multi-byte sequences, invalid sequences}.
-std::pair<std::size_t, std::size_t> utf8_statistics(std::string_view bytes) {
+// Walks UTF-8 one sequence at a time, calling visit(code point, valid) for each; an invalid
+// sequence is visited once as (-1, false). ASCII takes the short path.
+template <typename Visit>
+void walk_utf8(std::string_view bytes, Visit visit) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int64_t>(bytes.size());
-  std::size_t multibyte = 0;
-  std::size_t invalid = 0;
   int64_t i = 0;
   while (i < length) {
     if (data[i] < 0x80) {
+      visit(static_cast<UChar32>(data[i]), true);
       ++i;
       continue;
     }
@@ -107,13 +108,22 @@ std::pair<std::size_t, std::size_t> utf8_statistics(std::string_view bytes) {
     int32_t offset = 0;
     UChar32 c = 0;
     U8_NEXT(data + start, offset, window, c);
-    if (c < 0) {
-      ++invalid;
-    } else {
-      ++multibyte;
-    }
+    visit(c, c >= 0);
     i = start + offset;
   }
+}
+
+// Strict UTF-8 validation; returns {valid multi-byte sequences, invalid sequences}.
+std::pair<std::size_t, std::size_t> utf8_statistics(std::string_view bytes) {
+  std::size_t multibyte = 0;
+  std::size_t invalid = 0;
+  walk_utf8(bytes, [&](UChar32 c, bool valid) {
+    if (!valid) {
+      ++invalid;
+    } else if (c >= 0x80) {
+      ++multibyte;
+    }
+  });
   return {multibyte, invalid};
 }
 
@@ -142,7 +152,9 @@ std::string binary_kind(std::string_view bytes) {
   if (starts("\xFF\xD8\xFF")) return "a JPEG image";
   if (starts("GIF8")) return "a GIF image";
   if (starts("\xD0\xCF\x11\xE0")) return "an old Office document (DOC/XLS)";
-  if (starts("\x7F" "ELF")) return "an executable";
+  if (starts("\x7F"
+             "ELF"))
+    return "an executable";
   if (starts("\x1F\x8B")) return "a gzip archive";
   return {};
 }
@@ -173,9 +185,8 @@ void replace_and_record(const void* context, UConverterToUnicodeArgs* args, cons
                         UConverterCallbackReason reason, UErrorCode* status) {
   if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to substitute
   const auto* replacement = static_cast<const ReplacementContext*>(context);
-  replacement->replaced_at->push_back(
-      static_cast<std::size_t>(reinterpret_cast<const char16_t*>(args->target) -
-                               replacement->output_start));
+  replacement->replaced_at->push_back(static_cast<std::size_t>(
+      reinterpret_cast<const char16_t*>(args->target) - replacement->output_start));
   *status = U_ZERO_ERROR;
   const UChar fffd = 0xFFFD;
   ucnv_cbToUWriteUChars(args, &fffd, 1, 0, status);
@@ -194,8 +205,10 @@ IcuResult convert_with_icu(std::string_view bytes, const std::string& encoding) 
   const char* source = bytes.data();
   ucnv_toUnicode(converter.get(), &target, target_limit, &source, bytes.data() + bytes.size(),
                  nullptr, true, &status);
-  if (U_FAILURE(status)) throw DecodeError("cannot decode as " + encoding + ": " + u_errorName(status));
-  result.text.resize(static_cast<std::size_t>(reinterpret_cast<char16_t*>(target) - result.text.data()));
+  if (U_FAILURE(status))
+    throw DecodeError("cannot decode as " + encoding + ": " + u_errorName(status));
+  result.text.resize(
+      static_cast<std::size_t>(reinterpret_cast<char16_t*>(target) - result.text.data()));
   return result;
 }
 
@@ -219,7 +232,9 @@ std::string describe(char32_t c) {
 // XML cannot hold dropped, and findings logged with their line.
 class TextBuilder {
  public:
-  explicit TextBuilder(std::size_t expected_bytes) { text_.reserve(expected_bytes + expected_bytes / 2); }
+  explicit TextBuilder(std::size_t expected_bytes) {
+    text_.reserve(expected_bytes + expected_bytes / 2);
+  }
 
   void add(char32_t c, bool replacement_inserted_by_decoder) {
     if (pending_cr_) {
@@ -236,7 +251,8 @@ class TextBuilder {
       return;
     }
     if (replacement_inserted_by_decoder) {
-      log_.add(line_, "decode.invalid-bytes", "bytes that are not valid " + encoding_ + " replaced by U+FFFD");
+      log_.add(line_, "decode.invalid-bytes",
+               "bytes that are not valid " + encoding_ + " replaced by U+FFFD");
     }
     if (c == U'\uFEFF' && text_.empty()) return;  // a byte-order mark, not text
     if (!xml_allowed(c)) {
@@ -263,27 +279,9 @@ class TextBuilder {
 };
 
 void build_from_utf8(std::string_view bytes, TextBuilder& builder) {
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int64_t>(bytes.size());
-  int64_t i = 0;
-  while (i < length) {
-    if (data[i] < 0x80) {
-      builder.add(static_cast<char32_t>(data[i]), false);
-      ++i;
-      continue;
-    }
-    const int64_t start = i;
-    const auto window = static_cast<int32_t>(std::min<int64_t>(length - start, 8));
-    int32_t offset = 0;
-    UChar32 c = 0;
-    U8_NEXT(data + start, offset, window, c);
-    if (c < 0) {
-      builder.add(U'\uFFFD', true);
-    } else {
-      builder.add(static_cast<char32_t>(c), false);
-    }
-    i = start + offset;
-  }
+  walk_utf8(bytes, [&](UChar32 c, bool valid) {
+    builder.add(valid ? static_cast<char32_t>(c) : U'\uFFFD', !valid);
+  });
 }
 
 void build_from_utf16(const IcuResult& converted, TextBuilder& builder) {
@@ -358,7 +356,8 @@ DecodedText decode(std::string_view bytes, const DecodeOptions& options) {
       // UTF-16 without a byte-order mark.
     } else if (looks_binary(bytes)) {
       const std::string kind = binary_kind(bytes);
-      throw DecodeError("this is not a text file" + (kind.empty() ? std::string() : ": it looks like " + kind));
+      throw DecodeError("this is not a text file" +
+                        (kind.empty() ? std::string() : ": it looks like " + kind));
     } else {
       // Strictly valid UTF-8 wins: UTF-8 bytes are often also valid GB18030 and would
       // decode to mojibake. A few bad bytes in otherwise UTF-8 text are damage, not GB18030.
@@ -381,7 +380,8 @@ DecodedText decode(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.empty()) {
     result.diagnostics.push_back({Severity::warning, "decode.empty", 0, 0, "the file is empty"});
   } else if (only_white_space(result.text)) {
-    result.diagnostics.push_back({Severity::warning, "decode.empty", 0, 0, "the file has no text, only white space"});
+    result.diagnostics.push_back(
+        {Severity::warning, "decode.empty", 0, 0, "the file has no text, only white space"});
   }
   return result;
 }
