@@ -41,13 +41,24 @@ std::string read_bytes(const fs::path& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot open the file";
-    if (errno != 0) error += ": " + std::generic_category().message(errno);  // e.g. Permission denied
+    if (errno != 0)
+      error += ": " + std::generic_category().message(errno);  // e.g. Permission denied
     return {};
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read into one string sized from the file, growing only if the file grew meanwhile: a
+  // string stream would hold a second copy of a large input.
+  std::error_code size_error;
+  const std::uintmax_t expected = fs::file_size(path, size_error);
+  std::string bytes(size_error ? 0 : static_cast<std::size_t>(expected), '\0');
+  std::size_t got = 0;
+  while (in) {
+    if (got == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 1 << 16));
+    in.read(bytes.data() + got, static_cast<std::streamsize>(bytes.size() - got));
+    got += static_cast<std::size_t>(in.gcount());
+  }
   if (in.bad()) error = "cannot read the file";
-  return bytes.str();
+  bytes.resize(got);
+  return bytes;
 }
 
 // FNV-1a, 64 bits: stable across machines and runs, for shards and the manifest.
@@ -62,7 +73,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222
 std::string hex(std::uint64_t value) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+  for (int i = 15; i >= 0; --i, value >>= 4)
+    out[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
   return out;
 }
 
@@ -94,7 +106,8 @@ std::string console_messages(const std::string& file, const Diagnostics& diagnos
     out += format_diagnostic(file, d) + "\n";
   }
   for (const auto& [rule, count] : hidden) {
-    out += file + ": note: " + std::to_string(count) + " more like this [" + rule + "] (see --report)\n";
+    out += file + ": note: " + std::to_string(count) + " more like this [" + rule +
+           "] (see --report)\n";
   }
   return out;
 }
@@ -138,7 +151,8 @@ class Manifest {
       std::stringstream stream(line);
       for (std::string field; std::getline(stream, field, '\t');) fields.push_back(field);
       if (fields.size() < 3) continue;
-      entries_[fields[2]] = {fields[0], std::atoi(fields[1].c_str()), fields.size() > 3 ? fields[3] : ""};
+      entries_[fields[2]] = {fields[0], std::atoi(fields[1].c_str()),
+                             fields.size() > 3 ? fields[3] : ""};
     }
   }
   const Entry* find(const std::string& stem, const std::string& key) const {
@@ -162,7 +176,8 @@ class Manifest {
   std::map<std::string, Entry> entries_;  // sorted: the file is deterministic
 };
 
-std::vector<std::pair<Format, fs::path>> output_paths(const BatchOptions& options, const RunSettings& settings,
+std::vector<std::pair<Format, fs::path>> output_paths(const BatchOptions& options,
+                                                      const RunSettings& settings,
                                                       const InputFile& input) {
   std::vector<std::pair<Format, fs::path>> paths;
   for (const Format format : settings.formats) {
@@ -188,11 +203,13 @@ InputList collect_inputs(const std::vector<std::string>& inputs, bool reserve_in
     }
     if (fs::is_directory(status)) {
       std::vector<InputFile> in_folder;
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                          error);
       for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (!it->is_regular_file(error) || !is_text_file(it->path())) continue;
         const fs::path relative = it->path().lexically_relative(path);
-        in_folder.push_back({it->path(), it->path().string(), relative.parent_path() / relative.stem()});
+        in_folder.push_back(
+            {it->path(), it->path().string(), relative.parent_path() / relative.stem()});
       }
       if (error) list.errors.push_back(input + ": cannot list the folder: " + error.message());
       std::sort(in_folder.begin(), in_folder.end(),
@@ -215,8 +232,9 @@ InputList collect_inputs(const std::vector<std::string>& inputs, bool reserve_in
       stem += "~" + std::to_string(k);
     }
     if (stem != file.output_stem) {
-      list.warnings.push_back(file.display + ": another input already writes '" + file.output_stem.string() +
-                              ".*'; writing '" + stem.string() + ".*' instead");
+      list.warnings.push_back(file.display + ": another input already writes '" +
+                              file.output_stem.string() + ".*'; writing '" + stem.string() +
+                              ".*' instead");
       file.output_stem = stem;
     }
     taken.insert(stem);
@@ -261,14 +279,14 @@ int run_batch(const BatchOptions& options) {
   }
   for (const auto& error : inputs.errors) std::cerr << "docpipe: error: " << error << "\n";
   if (!options.quiet) {
-    for (const auto& warning : inputs.warnings) std::cerr << "docpipe: warning: " << warning << "\n";
+    for (const auto& warning : inputs.warnings)
+      std::cerr << "docpipe: warning: " << warning << "\n";
   }
 
   const bool use_manifest = converting && options.skip_unchanged;
   Manifest manifest(options.output_dir / kManifestName);
 
   const std::size_t count = inputs.files.size();
-  std::vector<DocumentResult> results(count);
   std::vector<FileReport> reports(count);
   std::vector<std::string> keys(count);
   Progress progress(Progress::choose(options.quiet), count);
@@ -276,7 +294,7 @@ int run_batch(const BatchOptions& options) {
 
   auto convert_one = [&](std::size_t i) {
     const InputFile& input = inputs.files[i];
-    DocumentResult& result = results[i];
+    DocumentResult result;
     FileReport& report = reports[i];
     report.input = input.display;
     std::string read_error;
@@ -292,8 +310,8 @@ int run_batch(const BatchOptions& options) {
     const auto paths = output_paths(options, settings, input);
     if (read_error.empty() && use_manifest) {
       keys[i] = hex(fnv1a(bytes, fnv1a(options.settings_fingerprint)));
-      const bool outputs_exist =
-          std::all_of(paths.begin(), paths.end(), [](const auto& output) { return fs::exists(output.second); });
+      const bool outputs_exist = std::all_of(
+          paths.begin(), paths.end(), [](const auto& output) { return fs::exists(output.second); });
       const Manifest::Entry* made = manifest.find(input.output_stem.generic_string(), keys[i]);
       if (outputs_exist && made != nullptr) {
         report.status = "skipped";
@@ -307,29 +325,34 @@ int run_batch(const BatchOptions& options) {
       result.failed = true;
       result.failure = read_error;
       result.diagnostics.push_back(
-          {Severity::error, size > options.max_input_size ? "input.too-large" : "input.unreadable", 0, 0,
-           read_error});
+          {Severity::error, size > options.max_input_size ? "input.too-large" : "input.unreadable",
+           0, 0, read_error});
     } else {
-      result = runner.run(bytes, input.path.filename().string());
-    }
-    for (const auto& [format, path] : paths) {
-      const auto content = result.outputs.find(format);
-      if (result.failed || content == result.outputs.end()) break;
-      const std::string error = write_atomically(path, content->second);
-      if (!error.empty()) {
-        result.failed = true;
-        result.diagnostics.push_back({Severity::error, "output.write", 0, 0, error});
-      } else {
-        report.outputs.push_back(path.string());
+      // Each output goes to disk as soon as it is made; they replace the old ones together,
+      // and only if the whole document converted.
+      StagedOutputs staged;
+      const OutputSink sink = [&](Format format, std::string_view output) {
+        const auto path = std::find_if(paths.begin(), paths.end(),
+                                       [&](const auto& p) { return p.first == format; });
+        return staged.add(path->second, output);
+      };
+      result = runner.run(std::move(bytes), input.path.filename().string(), sink);
+      if (!result.failed) {
+        if (const std::string error = staged.commit(); !error.empty()) {
+          result.failed = true;
+          result.diagnostics.push_back({Severity::error, "output.write", 0, 0, error});
+        }
+      }
+      if (!result.failed) {
+        for (const auto& [format, path] : paths) report.outputs.push_back(path.string());
       }
     }
     report.status = result.failed ? "failed" : converting ? "converted" : "checked";
     report.encoding = result.encoding;
     report.title = result.title;
     report.articles = result.article_count;
-    report.removals = result.removals;
-    report.diagnostics = result.diagnostics;
-    result.outputs.clear();  // the bytes are on disk; free them
+    report.removals = std::move(result.removals);
+    report.diagnostics = std::move(result.diagnostics);
   };
 
   auto work = [&]() {
@@ -337,12 +360,13 @@ int run_batch(const BatchOptions& options) {
       convert_one(i);
       const bool failed = reports[i].status == "failed";
       progress.file_done(inputs.files[i].display, failed,
-                         console_messages(inputs.files[i].display, reports[i].diagnostics, options.quiet,
-                                          !converting));
+                         console_messages(inputs.files[i].display, reports[i].diagnostics,
+                                          options.quiet, !converting));
     }
   };
-  const int jobs =
-      options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs = options.jobs > 0
+                       ? options.jobs
+                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
   for (int k = 1; k < std::min<int>(jobs, static_cast<int>(count)); ++k) workers.emplace_back(work);
   work();
@@ -364,7 +388,8 @@ int run_batch(const BatchOptions& options) {
     }
     if (use_manifest) {
       const std::string stem = inputs.files[i].output_stem.generic_string();
-      if (report.status == "converted") manifest.set(stem, {keys[i], report.articles, report.title});
+      if (report.status == "converted")
+        manifest.set(stem, {keys[i], report.articles, report.title});
       if (report.status == "failed") manifest.erase(stem);
     }
   }
@@ -376,18 +401,30 @@ int run_batch(const BatchOptions& options) {
       ++failed;
     }
   };
+  // The outputs were not flushed one by one: one flush of their file system makes them all
+  // durable before the manifest says they are made (and before docpipe reports success).
+  if (converting && converted > 0) {
+    if (const std::string error = sync_file_system(options.output_dir); !error.empty()) {
+      std::cerr << "docpipe: error: " << error << "\n";
+      ++failed;
+    }
+  }
   if (use_manifest) {
-    if (const std::string error = manifest.save(); !error.empty()) std::cerr << "docpipe: warning: " << error << "\n";
+    if (const std::string error = manifest.save(); !error.empty())
+      std::cerr << "docpipe: warning: " << error << "\n";
   }
   if (writes_html) {
     std::vector<HtmlIndexEntry> entries;
     for (std::size_t i = 0; i < count; ++i) {
       if (reports[i].status == "failed") continue;
       const InputFile& input = inputs.files[i];
-      const std::string title = reports[i].title.empty() ? input.path.filename().string() : reports[i].title;
-      entries.push_back({title, input.output_stem.generic_string() + ".html", input.display, reports[i].articles});
+      const std::string title =
+          reports[i].title.empty() ? input.path.filename().string() : reports[i].title;
+      entries.push_back({title, input.output_stem.generic_string() + ".html", input.display,
+                         reports[i].articles});
     }
-    if (!entries.empty()) write_or_complain(options.output_dir / "index.html", write_html_index(std::move(entries)));
+    if (!entries.empty())
+      write_or_complain(options.output_dir / "index.html", write_html_index(std::move(entries)));
   }
 
   BatchReport batch_report;
@@ -395,16 +432,21 @@ int run_batch(const BatchOptions& options) {
   batch_report.files = std::move(reports);
   std::sort(batch_report.files.begin(), batch_report.files.end(),
             [](const FileReport& a, const FileReport& b) { return a.input < b.input; });
-  if (!options.report_path.empty()) write_or_complain(options.report_path, report_json(batch_report));
-  if (!options.sarif_path.empty()) write_or_complain(options.sarif_path, report_sarif(batch_report));
+  if (!options.report_path.empty())
+    write_or_complain(options.report_path, report_json(batch_report));
+  if (!options.sarif_path.empty())
+    write_or_complain(options.sarif_path, report_sarif(batch_report));
 
   if (!options.quiet) {
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::ostringstream summary;
     summary.precision(2);
-    summary << std::fixed << "docpipe: " << converted << " " << (converting ? "converted" : "checked");
+    summary << std::fixed << "docpipe: " << converted << " "
+            << (converting ? "converted" : "checked");
     if (skipped > 0) summary << ", " << skipped << " unchanged";
-    summary << ", " << failed << " failed, " << warnings << " warnings, " << errors << " errors, " << seconds << " s";
+    summary << ", " << failed << " failed, " << warnings << " warnings, " << errors << " errors, "
+            << seconds << " s";
     std::cerr << summary.str() << "\n";
   }
   return failed > 0 || reached_fail_level ? 1 : 0;

@@ -12,74 +12,97 @@ namespace docpipe {
 
 const char* format_extension(Format format) {
   switch (format) {
-    case Format::docx: return "docx";
-    case Format::markdown: return "md";
-    case Format::html: return "html";
-    case Format::xml: return "xml";
+    case Format::docx:
+      return "docx";
+    case Format::markdown:
+      return "md";
+    case Format::html:
+      return "html";
+    case Format::xml:
+      return "xml";
   }
   return "out";
 }
 
-DocumentRunner::DocumentRunner(RunSettings settings, const NoiseRules& rules, const Inspector& inspector,
-                               const ModelValidator& validator)
+DocumentRunner::DocumentRunner(RunSettings settings, const NoiseRules& rules,
+                               const Inspector& inspector, const ModelValidator& validator)
     : settings_(std::move(settings)), rules_(rules), inspector_(inspector), validator_(validator) {}
 
 namespace {
 
-void append(Diagnostics& to, const Diagnostics& from) { to.insert(to.end(), from.begin(), from.end()); }
+void append(Diagnostics& to, const Diagnostics& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
 
-void fail(DocumentResult& result, std::string why) {
+void fail(DocumentResult& result, std::string why, const char* rule = "document.failed") {
   result.failed = true;
   result.failure = std::move(why);
   result.outputs.clear();
-  result.diagnostics.push_back({Severity::error, "document.failed", 0, 0, result.failure});
+  result.diagnostics.push_back({Severity::error, rule, 0, 0, result.failure});
 }
 
 }  // namespace
 
-DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& source_name) const {
+void DocumentRunner::run_stages(std::string bytes, const std::string& source_name,
+                                const OutputSink& sink, DocumentResult& result) const {
+  DecodedText decoded = decode(bytes, settings_.decode);
+  std::string().swap(bytes);
+  result.encoding = decoded.encoding;
+  append(result.diagnostics, decoded.diagnostics);
+
+  CleanText cleaned = clean(decoded, rules_);
+  std::string().swap(decoded.text);  // each stage's input is freed once used: peak memory
+  append(result.diagnostics, cleaned.diagnostics);
+  result.removals = std::move(cleaned.removals);
+
+  DocumentStructure structure = detect(cleaned);
+  append(result.diagnostics, structure.diagnostics);
+  append(result.diagnostics, inspector_.inspect(cleaned, structure));
+  std::vector<CleanLine>().swap(cleaned.lines);
+  result.title = structure.title ? structure.title->text : std::string();
+  result.article_count = static_cast<int>(structure.articles.size());
+
+  const auto model = build_model(structure, {source_name, decoded.encoding});
+  structure = DocumentStructure();
+  const ValidationResult validation = validator_.validate(*model);
+  if (!validation.valid) {
+    std::string why = "internal error: the model does not match the schema";
+    for (const auto& error : validation.errors) why += "\n  " + error;
+    fail(result, why);
+    return;
+  }
+
+  for (const Format format : settings_.formats) {
+    std::string output;
+    switch (format) {
+      case Format::docx:
+        output = write_docx(*model, settings_.docx);
+        break;
+      case Format::markdown:
+        output = write_markdown(*model, settings_.markdown);
+        break;
+      case Format::html:
+        output = write_html(*model, settings_.html);
+        break;
+      case Format::xml:
+        output = write_xml(*model);
+        break;
+    }
+    if (!sink) {
+      output.shrink_to_fit();  // writers grow their output by doubling; these are all held
+      result.outputs[format] = std::move(output);
+    } else if (std::string error = sink(format, output); !error.empty()) {
+      fail(result, std::move(error), "output.write");
+      return;
+    }
+  }
+}
+
+DocumentResult DocumentRunner::run(std::string bytes, const std::string& source_name,
+                                   const OutputSink& sink) const {
   DocumentResult result;
   try {
-    DecodedText decoded = decode(bytes, settings_.decode);
-    result.encoding = decoded.encoding;
-    append(result.diagnostics, decoded.diagnostics);
-
-    CleanText cleaned = clean(decoded, rules_);
-    std::string().swap(decoded.text);  // each stage's input is freed once used: peak memory
-    append(result.diagnostics, cleaned.diagnostics);
-    result.removals = std::move(cleaned.removals);
-
-    DocumentStructure structure = detect(cleaned);
-    append(result.diagnostics, structure.diagnostics);
-    append(result.diagnostics, inspector_.inspect(cleaned, structure));
-    std::vector<CleanLine>().swap(cleaned.lines);
-    result.title = structure.title ? structure.title->text : std::string();
-    result.article_count = static_cast<int>(structure.articles.size());
-
-    const auto model = build_model(structure, {source_name, decoded.encoding});
-    structure = DocumentStructure();
-    const ValidationResult validation = validator_.validate(*model);
-    if (!validation.valid) {
-      std::string why = "internal error: the model does not match the schema";
-      for (const auto& error : validation.errors) why += "\n  " + error;
-      fail(result, why);
-      return result;
-    }
-
-    for (const Format format : settings_.formats) {
-      switch (format) {
-        case Format::docx: result.outputs[format] = write_docx(*model, settings_.docx); break;
-        case Format::markdown: result.outputs[format] = write_markdown(*model, settings_.markdown); break;
-        case Format::html: result.outputs[format] = write_html(*model, settings_.html); break;
-        case Format::xml: result.outputs[format] = write_xml(*model); break;
-      }
-      // Writers grow their output by doubling; all outputs are held until they are written.
-      result.outputs[format].shrink_to_fit();
-    }
-    // Reading order: file-level findings first, then by line and column.
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-    });
+    run_stages(std::move(bytes), source_name, sink, result);
   } catch (const DecodeError& error) {
     fail(result, error.what());
   } catch (const WriteError& error) {
@@ -89,6 +112,11 @@ DocumentResult DocumentRunner::run(const std::string& bytes, const std::string& 
   } catch (const std::exception& error) {
     fail(result, std::string("internal error: ") + error.what());
   }
+  // Reading order: file-level findings first, then by line and column.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                   });
   return result;
 }
 

@@ -1,6 +1,7 @@
 // The per-document run: decode → clean → detect → model → validate → writers.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -33,24 +34,34 @@ struct RunSettings {
 };
 
 struct DocumentResult {
-  bool failed = false;         // no outputs: the input could not be converted
-  std::string failure;         // why, for the message
-  Diagnostics diagnostics;     // every stage's findings, in stage order
+  bool failed = false;      // no outputs: the input could not be converted
+  std::string failure;      // why, for the message
+  Diagnostics diagnostics;  // every stage's findings, in stage order
   std::vector<Removal> removals;
-  std::map<Format, std::string> outputs;  // format → bytes
-  std::string title;           // the document title (or empty)
+  std::map<Format, std::string> outputs;  // format → bytes, when run() was given no sink
+  std::string title;                      // the document title (or empty)
   int article_count = 0;
   std::string encoding;
 };
+
+// Takes each output as soon as it is made, so that a document's outputs need not all be in
+// memory at once; returns an empty string, or why the output could not be kept.
+using OutputSink = std::function<std::string(Format, std::string_view bytes)>;
 
 class DocumentRunner {
  public:
   // The rules and validator are shared read-only by all documents (and threads).
   DocumentRunner(RunSettings settings, const NoiseRules& rules, const Inspector& inspector,
                  const ModelValidator& validator);
-  DocumentResult run(const std::string& bytes, const std::string& source_name) const;
+  // `bytes` are taken by value and freed once decoded: a large input is not held all run.
+  // Without a sink, the outputs are returned in DocumentResult::outputs.
+  DocumentResult run(std::string bytes, const std::string& source_name,
+                     const OutputSink& sink = {}) const;
 
  private:
+  void run_stages(std::string bytes, const std::string& source_name, const OutputSink& sink,
+                  DocumentResult& result) const;
+
   RunSettings settings_;
   const NoiseRules& rules_;
   const Inspector& inspector_;

@@ -15,7 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string docpipe(const std::string& arguments) { return "'" + docpipe_binary().string() + "' " + arguments; }
+std::string docpipe(const std::string& arguments) {
+  return "'" + docpipe_binary().string() + "' " + arguments;
+}
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 std::string samples() { return quoted(source_dir() / "samples"); }
 
@@ -38,7 +40,8 @@ TEST(Check, DiagnosticsAreEditorFormatted) {
   TempDir in;
   write_file(in.path() / "a.txt", "标题\n正文,逗号。\n");
   const CommandResult result = run_command(docpipe("check " + quoted(in.path() / "a.txt")));
-  EXPECT_NE(result.output.find(in.path().string() + "/a.txt:2:3: warning: half-width ','"), std::string::npos)
+  EXPECT_NE(result.output.find(in.path().string() + "/a.txt:2:3: warning: half-width ','"),
+            std::string::npos)
       << result.output;
 }
 
@@ -46,14 +49,16 @@ TEST(Reports, JsonAndSarifAreTheSameWhateverTheJobs) {
   TempDir work;
   const fs::path a = work.path() / "a";
   const fs::path b = work.path() / "b";
-  ASSERT_EQ(run_command(docpipe("convert -q -j 1 -o " + quoted(a) + " --report " + quoted(a / "r.json") +
-                                " --sarif " + quoted(a / "r.sarif") + " " + samples()))
-                .exit_code,
-            0);
-  ASSERT_EQ(run_command(docpipe("convert -q -j 8 -o " + quoted(b) + " --report " + quoted(b / "r.json") +
-                                " --sarif " + quoted(b / "r.sarif") + " " + samples()))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_command(docpipe("convert -q -j 1 -o " + quoted(a) + " --report " + quoted(a / "r.json") +
+                          " --sarif " + quoted(a / "r.sarif") + " " + samples()))
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      run_command(docpipe("convert -q -j 8 -o " + quoted(b) + " --report " + quoted(b / "r.json") +
+                          " --sarif " + quoted(b / "r.sarif") + " " + samples()))
+          .exit_code,
+      0);
   std::string report_a = read_file(a / "r.json");
   std::string report_b = read_file(b / "r.json");
   // The output folder differs by name only.
@@ -79,8 +84,9 @@ TEST(Reports, JsonAndSarifAreTheSameWhateverTheJobs) {
 
 TEST(Batch, FilesFromAFileAndFromStandardInput) {
   TempDir work;
-  write_file(work.path() / "list.txt", (source_dir() / "samples" / "000_28664205d603d575.txt").string() + "\n" +
-                                           (source_dir() / "samples" / "001_6ebc90999fb11599.txt").string() + "\r\n");
+  write_file(work.path() / "list.txt",
+             (source_dir() / "samples" / "000_28664205d603d575.txt").string() + "\n" +
+                 (source_dir() / "samples" / "001_6ebc90999fb11599.txt").string() + "\r\n");
   const fs::path out = work.path() / "out";
   EXPECT_EQ(run_command(docpipe("convert -q -f xml -o " + quoted(out) + " --files-from " +
                                 quoted(work.path() / "list.txt")))
@@ -90,8 +96,9 @@ TEST(Batch, FilesFromAFileAndFromStandardInput) {
   EXPECT_TRUE(fs::exists(out / "001_6ebc90999fb11599.xml"));
   EXPECT_FALSE(fs::exists(out / "002_50949e5fb02999d8.xml"));
 
-  const CommandResult piped = run_command("cat " + quoted(work.path() / "list.txt") + " | " +
-                                          docpipe("check --files-from - --report " + quoted(work.path() / "c.json")));
+  const CommandResult piped =
+      run_command("cat " + quoted(work.path() / "list.txt") + " | " +
+                  docpipe("check --files-from - --report " + quoted(work.path() / "c.json")));
   EXPECT_EQ(piped.exit_code, 0) << piped.output;
   EXPECT_EQ(parse_json(read_file(work.path() / "c.json"))["files"].array.size(), 2u);
   EXPECT_EQ(run_command(docpipe("check --files-from /no/such/list")).exit_code, 1);
@@ -103,8 +110,9 @@ TEST(Batch, ShardsSplitTheInputsWithoutOverlapAndMergeBack) {
   std::string reports;
   for (int k = 0; k < 3; ++k) {
     const fs::path report = work.path() / ("shard" + std::to_string(k) + ".json");
-    const CommandResult result = run_command(docpipe("check -q --shard " + std::to_string(k) + "/3 --report " +
-                                                     quoted(report) + " " + samples()));
+    const CommandResult result =
+        run_command(docpipe("check -q --shard " + std::to_string(k) + "/3 --report " +
+                            quoted(report) + " " + samples()));
     ASSERT_EQ(result.exit_code, 0) << result.output;
     const Json parsed = parse_json(read_file(report));  // outlives the loop (C++20 range-for)
     for (const auto& file : parsed["files"].array) seen.push_back(file["input"].string);
@@ -115,15 +123,18 @@ TEST(Batch, ShardsSplitTheInputsWithoutOverlapAndMergeBack) {
   EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
 
   const fs::path whole = work.path() / "whole.json";
-  ASSERT_EQ(run_command(docpipe("check -q --report " + quoted(whole) + " " + samples())).exit_code, 0);
-  const CommandResult merged = run_command(docpipe("report merge -o " + quoted(work.path() / "merged.json") + reports));
+  ASSERT_EQ(run_command(docpipe("check -q --report " + quoted(whole) + " " + samples())).exit_code,
+            0);
+  const CommandResult merged =
+      run_command(docpipe("report merge -o " + quoted(work.path() / "merged.json") + reports));
   ASSERT_EQ(merged.exit_code, 0) << merged.output;
   EXPECT_EQ(read_file(work.path() / "merged.json"), read_file(whole));
 
   EXPECT_EQ(run_command(docpipe("check --shard 3/3 " + samples())).exit_code, 2);
   EXPECT_EQ(run_command(docpipe("check --shard x " + samples())).exit_code, 2);
   write_file(work.path() / "junk.json", "{not json");
-  const CommandResult junk = run_command(docpipe("report merge " + quoted(work.path() / "junk.json")));
+  const CommandResult junk =
+      run_command(docpipe("report merge " + quoted(work.path() / "junk.json")));
   EXPECT_EQ(junk.exit_code, 1);
   EXPECT_NE(junk.output.find("junk.json"), std::string::npos);
 }
@@ -134,8 +145,8 @@ TEST(Batch, SkipUnchangedReconvertsOnlyWhatChanged) {
   const fs::path out = work.path() / "out";
   write_file(in / "a.txt", "甲\n正文甲。\n");
   write_file(in / "b.txt", "乙\n正文乙。\n");
-  const std::string command = "convert -f xml,md --skip-unchanged -o " + quoted(out) + " --report " +
-                              quoted(work.path() / "r.json") + " " + quoted(in);
+  const std::string command = "convert -f xml,md --skip-unchanged -o " + quoted(out) +
+                              " --report " + quoted(work.path() / "r.json") + " " + quoted(in);
   ASSERT_EQ(run_command(docpipe(command)).exit_code, 0);
   auto statuses = [&]() {
     std::map<std::string, std::string> status;
@@ -165,10 +176,12 @@ TEST(Batch, SkipUnchangedReconvertsOnlyWhatChanged) {
 TEST(Batch, SkippedFilesKeepTheirPlaceInTheIndexPage) {
   TempDir work;
   const fs::path out = work.path() / "out";
-  const std::string command = "convert -q -f html --skip-unchanged -o " + quoted(out) + " " + samples();
+  const std::string command =
+      "convert -q -f html --skip-unchanged -o " + quoted(out) + " " + samples();
   ASSERT_EQ(run_command(docpipe(command)).exit_code, 0);
   const std::string first = read_file(out / "index.html");
-  ASSERT_EQ(run_command(docpipe(command + " --report " + quoted(work.path() / "r.json"))).exit_code, 0);
+  ASSERT_EQ(run_command(docpipe(command + " --report " + quoted(work.path() / "r.json"))).exit_code,
+            0);
   EXPECT_EQ(parse_json(read_file(work.path() / "r.json"))["summary"]["skipped"].number, 5);
   EXPECT_EQ(read_file(out / "index.html"), first);
 }
@@ -177,15 +190,49 @@ TEST(Batch, AFailedFileNeverReplacesAGoodOutput) {
   TempDir work;
   const fs::path out = work.path() / "out";
   write_file(work.path() / "doc.txt", "标题\n正文。\n");
-  ASSERT_EQ(run_command(docpipe("convert -q -f xml -o " + quoted(out) + " " + quoted(work.path() / "doc.txt")))
+  ASSERT_EQ(run_command(docpipe("convert -q -f xml -o " + quoted(out) + " " +
+                                quoted(work.path() / "doc.txt")))
                 .exit_code,
             0);
   const std::string good = read_file(out / "doc.xml");
   write_file(work.path() / "doc.txt", std::string("PK\x03\x04\x14\0\0\0\0\0", 10));
-  EXPECT_EQ(run_command(docpipe("convert -q -f xml -o " + quoted(out) + " " + quoted(work.path() / "doc.txt")))
+  EXPECT_EQ(run_command(docpipe("convert -q -f xml -o " + quoted(out) + " " +
+                                quoted(work.path() / "doc.txt")))
                 .exit_code,
             1);
   EXPECT_EQ(read_file(out / "doc.xml"), good);
+}
+
+// Each output is written as soon as it is made, but they replace the old ones only together:
+// when one of them cannot be put in place (here a folder is in the way), the others keep their
+// old bytes and no temporary file is left behind.
+TEST(Batch, AnOutputThatCannotBeWrittenLeavesTheOtherOutputsAsTheyWere) {
+  TempDir work;
+  const fs::path out = work.path() / "out";
+  const fs::path input = work.path() / "doc.txt";
+  write_file(input, "标题\n\n正文第一段。\n");
+  const std::string convert = "convert -q -f docx,md,xml -o " + quoted(out) + " " + quoted(input);
+  ASSERT_EQ(run_command(docpipe(convert)).exit_code, 0);
+  const std::string old_md = read_file(out / "doc.md");
+  const std::string old_xml = read_file(out / "doc.xml");
+  const std::string old_docx = read_file(out / "doc.docx");
+
+  write_file(input, "另一个标题\n\n另一段正文。\n");
+  fs::remove(out / "doc.md");
+  fs::create_directories(out / "doc.md" / "in-the-way");
+  const CommandResult failed = run_command(docpipe(convert));
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_NE(failed.output.find("doc.md"), std::string::npos) << failed.output;
+  EXPECT_TRUE(read_file(out / "doc.xml") == old_xml);
+  EXPECT_TRUE(read_file(out / "doc.docx") == old_docx);
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_NE(entry.path().filename().string().front(), '.') << "left behind: " << entry.path();
+  }
+
+  fs::remove_all(out / "doc.md");
+  ASSERT_EQ(run_command(docpipe(convert)).exit_code, 0);
+  EXPECT_TRUE(read_file(out / "doc.md") != old_md);
+  EXPECT_TRUE(read_file(out / "doc.xml") != old_xml);
 }
 
 TEST(Batch, AKilledRunLeavesNoHalfWrittenFile) {
@@ -200,8 +247,8 @@ TEST(Batch, AKilledRunLeavesNoHalfWrittenFile) {
     const std::string binary = docpipe_binary().string();
     const std::string output = out.string();
     const std::string input = in.string();
-    execl(binary.c_str(), binary.c_str(), "convert", "-q", "-j", "2", "-o", output.c_str(), input.c_str(),
-          static_cast<char*>(nullptr));
+    execl(binary.c_str(), binary.c_str(), "convert", "-q", "-j", "2", "-o", output.c_str(),
+          input.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   // Kill it once it has written something, mid-batch.
@@ -225,7 +272,8 @@ TEST(Batch, AKilledRunLeavesNoHalfWrittenFile) {
       EXPECT_NE(bytes.find("</html>"), std::string::npos) << name;
     } else if (entry.path().extension() == ".docx") {
       EXPECT_EQ(bytes.substr(0, 2), "PK") << name;
-      EXPECT_NE(bytes.find("PK\x05\x06"), std::string::npos) << name;  // the zip's end record is there
+      EXPECT_NE(bytes.find("PK\x05\x06"), std::string::npos)
+          << name;  // the zip's end record is there
     }
     ++complete;
   }
