@@ -3,9 +3,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
-#include <unicode/utf16.h>
 
 #include <algorithm>
+#include <cctype>
+#include <deque>
+#include <iterator>
 
 #include "stages/markers.hpp"
 #include "stages/regex_prefilter.hpp"
@@ -95,11 +97,10 @@ void NoiseRules::add(std::string_view rules_text, const std::string& origin) {
 
 namespace {
 
-// A source line on its way through cleaning.
-struct WorkLine {
+// A source line as the ICU path sees it: UTF-16, for the regex engine.
+struct Utf16Line {
   icu::UnicodeString text;
   int line = 0;
-  int lead = 0;  // characters of the source line before the first one kept (indentation, ads)
   bool noise_removed_at_end = false;  // the line's real end was an ad: no evidence of a wrap
   bool removed_whole = false;
 };
@@ -110,27 +111,16 @@ std::string utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-// Straight from UTF-16, as utf8() then text::to_utf32 would give it (a lone surrogate is U+FFFD).
-std::u32string utf32(const icu::UnicodeString& s) {
-  std::u32string out;
-  const char16_t* units = s.getBuffer();
-  const int32_t length = s.length();
-  if (units == nullptr) return out;
-  out.reserve(static_cast<std::size_t>(length));
-  for (int32_t i = 0; i < length;) {
-    UChar32 c = 0;
-    U16_NEXT(units, i, length, c);
-    out.push_back(U_IS_SURROGATE(c) ? U'\uFFFD' : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 int column_of(const icu::UnicodeString& s, int32_t utf16_index) {
   return s.countChar32(0, utf16_index) + 1;
 }
 
-void apply_rules(WorkLine& work, const NoiseRules& rules, std::vector<Removal>& removals) {
-  for (const auto& rule : rules.rules()) {
+// Runs the rules from `first` on. The caller has found that rule `first` may match; the
+// rules before it cannot.
+void apply_rules(Utf16Line& work, const NoiseRules& rules, std::size_t first,
+                 std::vector<Removal>& removals) {
+  for (std::size_t k = first; k < rules.rules().size(); ++k) {
+    const auto& rule = rules.rules()[k];
     if (work.text.isEmpty()) return;
     if (!rule->prefilter.may_match(work.text)) continue;  // the rule cannot match this line
     UErrorCode status = U_ZERO_ERROR;
@@ -174,24 +164,112 @@ void apply_rules(WorkLine& work, const NoiseRules& rules, std::vector<Removal>& 
   }
 }
 
+// How many characters of `original` come before the first character `cleaned` keeps.
+int leading_columns(const icu::UnicodeString& original, const icu::UnicodeString& cleaned,
+                    bool noise_removed) {
+  int32_t first = 0;
+  while (first < cleaned.length() && text::is_space(cleaned.char32At(first))) {
+    first = cleaned.moveIndex32(first, 1);
+  }
+  if (first >= cleaned.length()) return 0;
+  if (!noise_removed) return cleaned.countChar32(0, first);
+  // Find where the kept text starts in the line as it was before the noise went.
+  const icu::UnicodeString start = cleaned.tempSubString(first, 8);
+  const int32_t at = original.indexOf(start);
+  return at < 0 ? 0 : original.countChar32(0, at);
+}
+
+// The same for a line no rule changed: its leading spaces, or 0 when it is all spaces.
+int leading_spaces(std::string_view line) {
+  int count = 0;
+  for (std::size_t at = 0; at < line.size(); ++count) {
+    if (!text::is_space(text::next_char(line, at))) return count;
+  }
+  return 0;
+}
+
+// A source line on its way through cleaning. Its text is UTF-8 and, for most lines, a view
+// into the decoded text: only a line that cleaning changes gets a string of its own.
+struct WorkLine {
+  std::string_view text;
+  int line = 0;
+  int lead = 0;  // characters of the source line before the first one kept (indentation, ads)
+  bool noise_removed_at_end = false;  // the line's real end was an ad: no evidence of a wrap
+  bool removed_whole = false;
+};
+
 // Zero-width characters carry nothing a reader sees and break matching.
-void drop_invisible(icu::UnicodeString& s) {
-  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x200B)), icu::UnicodeString());
-  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0xFEFF)), icu::UnicodeString());
-  s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2060)), icu::UnicodeString());
+constexpr std::string_view kInvisible[] = {"\u200B", "\uFEFF", "\u2060"};
+
+bool has_invisible(std::string_view s) {
+  return std::any_of(std::begin(kInvisible), std::end(kInvisible),
+                     [&](std::string_view c) { return text::contains(s, c); });
 }
 
-bool has_punctuation(std::u32string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char32_t c) { return text::is_punctuation(c); });
+std::string without_invisible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t at = 0; at < s.size();) {
+    const std::size_t start = at;
+    text::next_char(s, at);
+    const std::string_view c = s.substr(start, at - start);
+    if (std::find(std::begin(kInvisible), std::end(kInvisible), c) == std::end(kInvisible)) {
+      out.append(c);
+    }
+  }
+  return out;
 }
 
-bool looks_like_salutation(std::u32string_view s) {
+// The strings made for lines that cleaning changed; a deque, so views into them stay valid.
+using LineStorage = std::deque<std::string>;
+
+// Step 1 for one line: NFC, invisible characters out, noise rules, and the line's lead. The
+// line goes to ICU's UTF-16 only where it must change (not NFC) or a rule may match it.
+WorkLine clean_line(std::string_view raw, int line_number, const icu::Normalizer2& nfc,
+                    UErrorCode& status, const NoiseRules& rules, std::vector<Removal>& removals,
+                    LineStorage& storage) {
+  WorkLine work;
+  work.line = line_number;
+  work.text = raw;
+  if (U_SUCCESS(status) && !nfc.isNormalizedUTF8(work.text, status)) {
+    work.text =
+        storage.emplace_back(utf8(nfc.normalize(icu::UnicodeString::fromUTF8(work.text), status)));
+  }
+  if (has_invisible(work.text)) work.text = storage.emplace_back(without_invisible(work.text));
+  const auto& all = rules.rules();
+  std::size_t first = 0;
+  while (first < all.size() && !work.text.empty() && !all[first]->prefilter.may_match(work.text)) {
+    ++first;
+  }
+  if (first == all.size() || work.text.empty()) {
+    work.lead = leading_spaces(work.text);
+    return work;
+  }
+  Utf16Line utf16{icu::UnicodeString::fromUTF8(work.text), line_number};
+  const icu::UnicodeString before_rules = utf16.text;
+  const std::size_t removals_before = removals.size();
+  apply_rules(utf16, rules, first, removals);
+  work.lead = leading_columns(before_rules, utf16.text, removals.size() > removals_before);
+  work.noise_removed_at_end = utf16.noise_removed_at_end;
+  work.removed_whole = utf16.removed_whole;
+  if (removals.size() > removals_before) work.text = storage.emplace_back(utf8(utf16.text));
+  return work;
+}
+
+bool has_punctuation(std::string_view s) {
+  for (std::size_t at = 0; at < s.size();) {
+    if (text::is_punctuation(text::next_char(s, at))) return true;
+  }
+  return false;
+}
+
+bool looks_like_salutation(std::string_view s) {
   return text::ends_with_colon(s) && text::display_width(s) <= 20 && !text::has_sentence_end_inside(s);
 }
 
 // Whether `next` continues the sentence that `line` was cut off in (a hard wrap). Titles,
 // headings, stand-alone lines such as verse, and lines ending with a colon are never joined.
-bool continues(const WorkLine& line, std::u32string_view a, std::u32string_view b) {
+bool continues(const WorkLine& line, std::string_view a, std::string_view b) {
   if (line.noise_removed_at_end) return false;  // the line really ended there: an ad followed
   if (text::ends_sentence(a)) return false;
   const int width_a = text::display_width(a);
@@ -213,22 +291,9 @@ bool continues(const WorkLine& line, std::u32string_view a, std::u32string_view 
   return true;
 }
 
-// How many characters of `original` come before the first character `cleaned` keeps.
-int leading_columns(const icu::UnicodeString& original, const icu::UnicodeString& cleaned,
-                    bool noise_removed) {
-  int32_t first = 0;
-  while (first < cleaned.length() && text::is_space(cleaned.char32At(first))) {
-    first = cleaned.moveIndex32(first, 1);
-  }
-  if (first >= cleaned.length()) return 0;
-  if (!noise_removed) return cleaned.countChar32(0, first);
-  // Find where the kept text starts in the line as it was before the noise went.
-  const icu::UnicodeString start = cleaned.tempSubString(first, 8);
-  const int32_t at = original.indexOf(start);
-  return at < 0 ? 0 : original.countChar32(0, at);
+bool is_ascii_word(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && std::isalnum(static_cast<unsigned char>(c));
 }
-
-bool is_ascii_word(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
 
 }  // namespace
 
@@ -245,68 +310,58 @@ CleanText clean(const DecodedText& decoded, const NoiseRules& rules) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
 
   // 1. Per line: NFC, noise removal, trimming.
-  std::vector<WorkLine> work;
-  std::string_view rest = decoded.text;
-  int line_number = 0;
-  while (!rest.empty() || line_number == 0) {
-    ++line_number;
-    const auto end = std::min(rest.find('\n'), rest.size());
-    WorkLine line;
-    line.line = line_number;
-    line.text = icu::UnicodeString::fromUTF8(rest.substr(0, end));
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    if (U_SUCCESS(status) && !nfc->isNormalized(line.text, status)) {
-      line.text = nfc->normalize(line.text, status);
-    }
-    drop_invisible(line.text);
-    const std::size_t removals_before = result.removals.size();
-    const icu::UnicodeString before_rules = line.text;
-    apply_rules(line, rules, result.removals);
-    line.lead = leading_columns(before_rules, line.text, result.removals.size() > removals_before);
-    work.push_back(std::move(line));
-    if (rest.empty()) break;
-  }
-
   // 2. Blank lines collapse into a flag on the next line; lines emptied by noise removal
   //    vanish without leaving a blank (they were not blank in the source).
   struct Kept {
-    WorkLine work;
-    std::u32string text;
+    WorkLine work;  // its text trimmed
     bool blank_before;
   };
   std::vector<Kept> kept;
+  LineStorage storage;
+  std::string_view rest = decoded.text;
+  int line_number = 0;
   bool blank = false;
-  for (auto& line : work) {
-    std::u32string trimmed = text::trim(utf32(line.text));
-    if (trimmed.empty()) {
+  while (!rest.empty() || line_number == 0) {
+    ++line_number;
+    const auto end = std::min(rest.find('\n'), rest.size());
+    WorkLine line =
+        clean_line(rest.substr(0, end), line_number, *nfc, status, rules, result.removals, storage);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    line.text = text::trim_view(line.text);
+    if (line.text.empty()) {
       if (!line.removed_whole) blank = true;
-      continue;
+    } else {
+      kept.push_back({line, blank && !kept.empty()});
+      blank = false;
     }
-    kept.push_back({std::move(line), std::move(trimmed), blank && !kept.empty()});
-    blank = false;
+    if (rest.empty()) break;
   }
 
-  // 3. Re-join hard-wrapped lines.
+  // 3. Re-join hard-wrapped lines. Piece offsets count characters.
+  result.lines.reserve(kept.size());
   for (std::size_t i = 0; i < kept.size(); ++i) {
-    auto& current = kept[i];
+    const auto& current = kept[i];
     CleanLine out;
     out.line = current.work.line;
     out.blank_before = current.blank_before;
     out.pieces.push_back({0, current.work.line, current.work.lead + 1});
-    std::u32string joined = current.text;
+    out.text = current.work.text;
+    std::size_t characters = 0;  // in out.text, counted only once a line is joined on
     const WorkLine* last = &current.work;
-    std::u32string last_text = current.text;
     while (i + 1 < kept.size() && !kept[i + 1].blank_before &&
-           continues(*last, last_text, kept[i + 1].text)) {
-      auto& next = kept[++i];
-      if (is_ascii_word(joined.back()) && is_ascii_word(next.text.front())) joined += U' ';
-      out.pieces.push_back({joined.size(), next.work.line, next.work.lead + 1});
-      joined += next.text;
-      out.joined_lines.push_back(next.work.line);
-      last = &next.work;
-      last_text = next.text;
+           continues(*last, last->text, kept[i + 1].work.text)) {
+      const WorkLine& next = kept[++i].work;
+      if (characters == 0) characters = text::char_count(out.text);
+      if (is_ascii_word(out.text.back()) && is_ascii_word(next.text.front())) {
+        out.text += ' ';
+        ++characters;
+      }
+      out.pieces.push_back({characters, next.line, next.lead + 1});
+      out.text += next.text;
+      characters += text::char_count(next.text);
+      out.joined_lines.push_back(next.line);
+      last = &next;
     }
-    out.text = text::to_utf8(joined);
     result.lines.push_back(std::move(out));
   }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -58,12 +59,14 @@ constexpr std::array<std::u32string_view, 40> kOrganisations = {
     U"支部", U"党组", U"协会", U"学会", U"单位", U"街道", U"社区", U"医院", U"大学", U"学院",
     U"站", U"队", U"室", U"馆", U"社", U"会"};
 
-// Everything detect wants to know about one line, computed once.
+// Everything detect wants to know about one line, computed once. Lines are held by the
+// thousand: the text is a view of the clean line (UTF-8) and the marker, which few lines
+// have, lives elsewhere.
 struct LineInfo {
-  std::u32string text;
+  std::string_view text;
   int line = 0;
   bool blank_before = false;
-  std::optional<Marker> marker;
+  const Marker* marker = nullptr;
   int width = 0;
   bool ends_sentence = false;  // 。！？；… or a colon
   bool ends_colon = false;
@@ -119,8 +122,8 @@ bool is_subtitle_line(std::u32string_view s, int width) {
   return bracketed && declared_pieces(s) > 0;
 }
 
-bool is_speaker_line(const LineInfo& info) {
-  const std::u32string_view s = info.text;
+// `s` is the line's text as UTF-32.
+bool is_speaker_line(const LineInfo& info, std::u32string_view s) {
   if (info.width > kMaxTitleWidth || info.ends_sentence || info.marker) return false;
   if (text::has_sentence_end_inside(s)) return false;
   static constexpr std::array<std::u32string_view, 6> kLabels = {
@@ -154,43 +157,58 @@ bool is_speaker_line(const LineInfo& info) {
   return false;
 }
 
-bool is_salutation_line(const LineInfo& info) {
+// `s` is the line's text as UTF-32.
+bool is_salutation_line(const LineInfo& info, std::u32string_view s) {
   return info.ends_colon && info.width <= kMaxSalutationWidth &&
-         !text::has_sentence_end_inside(info.text) && contains_any(info.text, kAddressWords);
+         !text::has_sentence_end_inside(s) && contains_any(s, kAddressWords);
 }
 
-bool is_toc_label(std::u32string_view s) {
+// 目录 with any spaces around or between; the spaces say nothing, so the line is read only
+// until a third character that is not one.
+bool is_toc_label(std::string_view s) {
   std::u32string core;
-  for (char32_t c : s)
+  for (std::size_t at = 0; at < s.size() && core.size() <= 2;) {
+    const char32_t c = text::next_char(s, at);
     if (!is_space(c)) core += c;
+  }
   return core == U"目录" || core == U"目次" || core == U"目錄";
 }
 
-std::vector<LineInfo> analyse(const CleanText& text) {
+// Wider lines are body text: no title, subtitle, speaker or salutation is this wide.
+constexpr int kMaxSubtitleWidth = 60;
+
+// The lines' facts, with their markers (kept in `markers`, which must outlive the lines).
+std::vector<LineInfo> analyse(const CleanText& text, std::deque<Marker>& markers) {
   std::vector<LineInfo> lines;
   lines.reserve(text.lines.size());
+  std::u32string chars;  // the line as UTF-32, for the closer looks; reused
   for (const auto& clean_line : text.lines) {
     LineInfo info;
-    info.text = text::to_utf32(clean_line.text);
+    info.text = clean_line.text;
     info.line = clean_line.line;
     info.blank_before = clean_line.blank_before;
-    info.marker = parse_marker(info.text);
+    if (auto marker = parse_marker(info.text))
+      info.marker = &markers.emplace_back(std::move(*marker));
     info.width = display_width(info.text);
     info.ends_colon = text::ends_with_colon(info.text);
     info.ends_sentence = text::ends_sentence(info.text);
     info.toc_label = is_toc_label(info.text);
-    info.subtitle = is_subtitle_line(info.text, info.width);
-    info.declared_count = declared_pieces(info.text);
-    info.title_like = !info.ends_sentence && !info.marker && info.width <= kMaxTitleWidth &&
-                      !text::has_sentence_end_inside(info.text) && !info.toc_label;
-    info.salutation = is_salutation_line(info);
-    info.speaker = is_speaker_line(info);
-    lines.push_back(std::move(info));
+    // The remaining facts are all false (or 0) for a wide line without 篇.
+    if (info.width <= kMaxSubtitleWidth || text::contains(info.text, "篇")) {
+      text::to_utf32(info.text, chars);
+      info.subtitle = is_subtitle_line(chars, info.width);
+      info.declared_count = declared_pieces(chars);
+      info.title_like = !info.ends_sentence && !info.marker && info.width <= kMaxTitleWidth &&
+                        !text::has_sentence_end_inside(chars) && !info.toc_label;
+      info.salutation = is_salutation_line(info, chars);
+      info.speaker = is_speaker_line(info, chars);
+    }
+    lines.push_back(info);
   }
   return lines;
 }
 
-TextBlock block(const LineInfo& info) { return {text::to_utf8(info.text), info.line}; }
+TextBlock block(const LineInfo& info) { return {std::string(info.text), info.line}; }
 
 // Words that mark a title as a compilation of several pieces.
 bool names_a_compilation(std::u32string_view title) {
@@ -242,12 +260,12 @@ Header read_header(const std::vector<LineInfo>& lines) {
   auto is_content = [&](std::size_t k) { return k < n && !lines[k].title_like; };
 
   if (n >= 2 && lines[0].title_like && !lines[0].speaker && !lines[0].subtitle) {
-    std::u32string title = lines[0].text;
+    std::u32string title = text::to_utf32(lines[0].text);
     const int line = lines[0].line;
     i = 1;
     while (i + 1 < n && title_continues(title) && lines[i].title_like && !lines[i].speaker &&
            !lines[i].subtitle && display_width(title) + lines[i].width <= 2 * kMaxTitleWidth) {
-      title += lines[i].text;
+      title += text::to_utf32(lines[i].text);
       ++i;
     }
     header.title = TextBlock{text::to_utf8(title), line};
@@ -264,11 +282,11 @@ Header read_header(const std::vector<LineInfo>& lines) {
   }
   if (i < n && lines[i].toc_label) {
     Toc toc;
-    toc.label = text::to_utf8(lines[i].text);
+    toc.label = std::string(lines[i].text);
     toc.line = lines[i].line;
     ++i;
     while (i < n) {
-      std::u32string entry_text = lines[i].text;
+      std::u32string entry_text = text::to_utf32(lines[i].text);
       const std::optional<int> page = trailing_page_number(entry_text);
       if (!page && !lines[i].title_like && !lines[i].subtitle) break;
       if (!toc.entries.empty() && lines[i].blank_before) break;
@@ -346,7 +364,8 @@ std::vector<std::size_t> find_article_starts(const std::vector<LineInfo>& lines,
   // with its neighbours keeps this linear however many candidates a text has.
   std::vector<bool> resembles(candidates.size(), false);
   for (std::size_t k = 1; k < candidates.size(); ++k) {
-    if (shared_affix(lines[candidates[k - 1].index].text, lines[candidates[k].index].text) >= 4) {
+    if (shared_affix(text::to_utf32(lines[candidates[k - 1].index].text),
+                     text::to_utf32(lines[candidates[k].index].text)) >= 4) {
       resembles[k - 1] = resembles[k] = true;
     }
   }
@@ -413,7 +432,7 @@ class ArticleBuilder {
     if (k + 1 >= end_) return false;  // the last line of an article is a closing, not a heading
     const LineInfo& next = lines_[k + 1];
     if (next.title_like) return false;
-    if (is_date_line(line.text)) return false;
+    if (is_date_line(text::to_utf32(line.text))) return false;
     return true;
   }
 
@@ -434,10 +453,11 @@ class ArticleBuilder {
       return;
     }
     if (unnumbered_heading_shape(k) &&
-        (unnumbered_candidates_ >= 2 || contains(line.text, U"，") || contains(line.text, U"　"))) {
+        (unnumbered_candidates_ >= 2 || text::contains(line.text, "，") ||
+         text::contains(line.text, "　"))) {
       BodyBlock heading;
       heading.kind = BodyBlock::Kind::heading;
-      heading.text = text::to_utf8(line.text);
+      heading.text = std::string(line.text);
       heading.line = line.line;
       heading.family = "other";
       level_keys_.push_back("other");
@@ -445,7 +465,7 @@ class ArticleBuilder {
       return;
     }
     BodyBlock paragraph;
-    paragraph.text = text::to_utf8(line.text);
+    paragraph.text = std::string(line.text);
     paragraph.line = line.line;
     level_keys_.push_back({});
     body.push_back(std::move(paragraph));
@@ -453,7 +473,8 @@ class ArticleBuilder {
 
   void add_numbered(const LineInfo& line, std::vector<BodyBlock>& body) {
     const Marker& marker = *line.marker;
-    const std::u32string_view rest = std::u32string_view(line.text).substr(marker.length);
+    const std::u32string chars = text::to_utf32(line.text);
+    const std::u32string_view rest = std::u32string_view(chars).substr(marker.length);
     BodyBlock heading;
     heading.kind = BodyBlock::Kind::heading;
     heading.line = line.line;
@@ -533,7 +554,8 @@ class ArticleBuilder {
 
 DocumentStructure detect(const CleanText& text) {
   DocumentStructure structure;
-  const std::vector<LineInfo> lines = analyse(text);
+  std::deque<Marker> markers;
+  const std::vector<LineInfo> lines = analyse(text, markers);
   Header header = read_header(lines);
   structure.title = std::move(header.title);
   structure.subtitles = std::move(header.subtitles);

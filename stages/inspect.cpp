@@ -4,10 +4,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <map>
-#include <tuple>
+#include <optional>
 #include <set>
-#include <unordered_map>
+#include <tuple>
 
 #include "stages/regex_prefilter.hpp"
 #include "stages/text.hpp"
@@ -96,23 +98,31 @@ namespace {
 class Inspection {
  public:
   Inspection(const CleanText& text, const DocumentStructure& structure, Diagnostics& out)
-      : text_(text), structure_(structure), out_(out) {
-    for (const auto& line : text_.lines) line_starts_.emplace(line.line, &line);
-  }
+      : text_(text), structure_(structure), out_(out) {}
 
   void lines(const Inspector::Patterns& patterns) {
+    std::u32string chars;  // the line as UTF-32; reused
     for (const CleanLine& line : text_.lines) {
-      const std::u32string chars = text::to_utf32(line.text);
+      text::to_utf32(line.text, chars);
       half_width_punctuation(line, chars);
       unbalanced(line, chars);
-      const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(line.text);  // once for every pattern
-      if (patterns.placeholder_prefilter.may_match(utf16)) {
-        matches(line, utf16, *patterns.placeholder, "text.placeholder", "placeholder text left in: ");
+      // The prefilters read the UTF-8; the few lines a pattern may match are converted to
+      // UTF-16 for ICU, once for every pattern.
+      std::optional<icu::UnicodeString> utf16;
+      auto as_utf16 = [&]() -> const icu::UnicodeString& {
+        if (!utf16) utf16 = icu::UnicodeString::fromUTF8(line.text);
+        return *utf16;
+      };
+      if (patterns.placeholder_prefilter.may_match(std::string_view(line.text))) {
+        matches(line, as_utf16(), *patterns.placeholder, "text.placeholder",
+                "placeholder text left in: ");
       }
       for (std::size_t k = 0; k < patterns.suspected_noise.size(); ++k) {
-        if (!patterns.suspected_noise_prefilters[k].may_match(utf16)) continue;
+        if (!patterns.suspected_noise_prefilters[k].may_match(std::string_view(line.text)))
+          continue;
         const auto& [what, pattern] = patterns.suspected_noise[k];
-        matches(line, utf16, *pattern, "noise.suspected", "suspected noise left in the text (" + what + "): ");
+        matches(line, as_utf16(), *pattern, "noise.suspected",
+                "suspected noise left in the text (" + what + "): ");
       }
     }
   }
@@ -132,9 +142,13 @@ class Inspection {
   }
 
  private:
+  // The clean lines are in source order: the one starting at `line` is found by bisection.
   std::pair<int, int> position_of_line(int line) const {
-    const auto found = line_starts_.find(line);
-    return found == line_starts_.end() ? std::pair<int, int>{line, 0} : found->second->source_position(0);
+    const auto found =
+        std::lower_bound(text_.lines.begin(), text_.lines.end(), line,
+                         [](const CleanLine& l, int wanted) { return l.line < wanted; });
+    return found == text_.lines.end() || found->line != line ? std::pair<int, int>{line, 0}
+                                                             : found->source_position(0);
   }
 
   void matches(const CleanLine& line, const icu::UnicodeString& text, const icu::RegexPattern& pattern,
@@ -165,26 +179,47 @@ class Inspection {
     }
   }
 
+  // Each pair on its own: the first close without an open, or else the first open left
+  // unclosed. One pass over the line for all pairs; reported in the pairs' order.
   void unbalanced(const CleanLine& line, const std::u32string& chars) {
     static constexpr std::pair<char32_t, char32_t> kPairs[] = {
         {U'“', U'”'}, {U'‘', U'’'}, {U'（', U'）'}, {U'《', U'》'}, {U'【', U'】'}};
-    for (const auto& [open, close] : kPairs) {
+    constexpr std::size_t kCount = std::size(kPairs);
+    struct State {
       int depth = 0;
       std::size_t first_open = 0;
-      bool reported = false;
-      for (std::size_t i = 0; i < chars.size() && !reported; ++i) {
-        if (chars[i] == open) {
-          if (depth == 0) first_open = i;
-          ++depth;
-        } else if (chars[i] == close) {
-          if (--depth < 0) {
-            report_unbalanced(line, i, close, open);
-            reported = true;
-          }
+      bool closed_too_often = false;
+      std::size_t at = 0;  // of the close without an open
+    };
+    std::array<State, kCount> states{};
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const char32_t c = chars[i];
+      if (!could_be_bracket(c)) continue;
+      for (std::size_t k = 0; k < kCount; ++k) {
+        State& state = states[k];
+        if (state.closed_too_often) continue;
+        if (c == kPairs[k].first) {
+          if (state.depth == 0) state.first_open = i;
+          ++state.depth;
+        } else if (c == kPairs[k].second && --state.depth < 0) {
+          state.closed_too_often = true;
+          state.at = i;
         }
       }
-      if (!reported && depth > 0) report_unbalanced(line, first_open, open, close);
     }
+    for (std::size_t k = 0; k < kCount; ++k) {
+      const auto [open, close] = kPairs[k];
+      if (states[k].closed_too_often) {
+        report_unbalanced(line, states[k].at, close, open);
+      } else if (states[k].depth > 0) {
+        report_unbalanced(line, states[k].first_open, open, close);
+      }
+    }
+  }
+
+  // A cheap test that lets most characters (Chinese ones) skip the pairs.
+  static bool could_be_bracket(char32_t c) {
+    return (c >= U'‘' && c <= U'”') || (c >= U'《' && c <= U'】') || c == U'（' || c == U'）';
   }
 
   void report_unbalanced(const CleanLine& line, std::size_t at, char32_t found, char32_t missing) {
@@ -317,7 +352,6 @@ class Inspection {
   const CleanText& text_;
   const DocumentStructure& structure_;
   Diagnostics& out_;
-  std::unordered_map<int, const CleanLine*> line_starts_;
 };
 
 }  // namespace

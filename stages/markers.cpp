@@ -206,7 +206,22 @@ std::optional<Marker> discourse(std::u32string_view line) {
   return std::nullopt;
 }
 
+// Whether c can be the first character of a marker: what each parser above needs at the
+// start of the line.
+bool could_start_marker(char32_t c) {
+  return is_open_paren(c) || is_digit(c) || is_cn_numeral(c) || c == U'第' || c == U'其' ||
+         c == U'另' || c == U'首' || c == U'再' || c == U'最' || (c >= U'①' && c <= U'⒛') ||
+         (c >= U'❶' && c <= U'❿');
+}
+
 }  // namespace
+
+std::optional<Marker> parse_marker(std::string_view utf8_line) {
+  if (utf8_line.empty()) return std::nullopt;
+  std::size_t at = 0;
+  if (!could_start_marker(text::next_char(utf8_line, at))) return std::nullopt;
+  return parse_marker(text::to_utf32(utf8_line));
+}
 
 std::optional<Marker> parse_marker(std::u32string_view line) {
   if (auto m = parenthesised(line)) return m;

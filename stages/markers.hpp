@@ -21,5 +21,8 @@ struct Marker {
 // The numbering marker that starts `line`, if any. Dates and decimals (2023.4.3, 1.5亿元),
 // a numeral run such as 一、二季度, and words such as 第一次 are not markers.
 std::optional<Marker> parse_marker(std::u32string_view line);
+// The same for a UTF-8 line; reads it as UTF-32 only when its first character can start a
+// marker (most lines are turned away by that character alone).
+std::optional<Marker> parse_marker(std::string_view utf8_line);
 
 }  // namespace docpipe

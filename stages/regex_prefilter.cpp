@@ -312,7 +312,9 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view pattern_utf8) {
     const bool trivial = std::any_of(clause.begin(), clause.end(), [](const auto& s) { return s.empty(); });
     if (trivial) continue;                               // an empty string is in every text
     std::vector<icu::UnicodeString> strings;
+    std::vector<std::string> utf8_strings;
     for (const auto& s : clause) {
+      utf8_strings.push_back(text::to_utf8(s));
       strings.push_back(icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(s.data()),
                                                       static_cast<int32_t>(s.size())));
       const icu::UnicodeString& utf16 = strings.back();
@@ -324,6 +326,7 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view pattern_utf8) {
       prefilter.candidates_.push_back(std::move(candidate));
     }
     prefilter.clauses_.push_back(std::move(strings));
+    prefilter.utf8_clauses_.push_back(std::move(utf8_strings));
   }
   std::stable_sort(prefilter.candidates_.begin(), prefilter.candidates_.end(),
                    [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
@@ -354,6 +357,17 @@ bool RegexPrefilter::may_match(const icu::UnicodeString& text) const {
     }
   }
   return false;
+}
+
+// Every clause must have one of its strings in the text; the most selective clause comes
+// first, so most lines are turned away by one or two memchr scans.
+bool RegexPrefilter::may_match(std::string_view utf8) const {
+  for (const auto& clause : utf8_clauses_) {
+    const bool holds = std::any_of(clause.begin(), clause.end(),
+                                   [&](const std::string& s) { return text::contains(utf8, s); });
+    if (!holds) return false;
+  }
+  return true;
 }
 
 }  // namespace docpipe

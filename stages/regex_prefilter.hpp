@@ -22,6 +22,9 @@ class RegexPrefilter {
 
   // False only when the pattern cannot match anywhere in `text`.
   bool may_match(const icu::UnicodeString& text) const;
+  // The same for UTF-8 text, without converting it: a string occurs in valid UTF-8 exactly
+  // where it occurs in the same text as UTF-16.
+  bool may_match(std::string_view utf8) const;
 
   // Whether there is anything to check (false: may_match is always true).
   bool active() const { return !clauses_.empty(); }
@@ -38,6 +41,7 @@ class RegexPrefilter {
   };
 
   std::vector<std::vector<icu::UnicodeString>> clauses_;  // at most 64
+  std::vector<std::vector<std::string>> utf8_clauses_;    // the same strings in UTF-8
   std::vector<Candidate> candidates_;                     // sorted by first unit
   std::vector<std::uint64_t> first_units_;                // bitmap of the candidates' first units
 };

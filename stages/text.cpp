@@ -4,26 +4,130 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace docpipe::text {
 
-std::u32string to_utf32(std::string_view utf8) {
-  std::u32string out;
+namespace {
+
+// The classes the text stages ask about, for every character of the Basic Multilingual
+// Plane, read from ICU once per process: an ICU property call per character of every line
+// was the largest cost of clean, detect and inspect. The table is filled on first use and
+// never changes after; characters beyond the BMP (rare) still ask ICU.
+class BmpClasses {
+ public:
+  enum Flag : std::uint8_t { kWide = 1, kPunctuation = 2, kSpace = 4, kHan = 8 };
+
+  BmpClasses() {
+    for (UChar32 c = 0; c < 0x10000; ++c) flags_[static_cast<std::size_t>(c)] = classify(c);
+  }
+
+  // c must be below U+10000.
+  bool has(char32_t c, Flag flag) const { return (flags_[c] & flag) != 0; }
+
+  static bool wide(UChar32 c) {
+    const auto width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+  }
+  static bool punctuation(UChar32 c) { return u_ispunct(c) != 0; }
+  static bool space(UChar32 c) {
+    return u_isUWhiteSpace(c) != 0 || c == 0x00A0 || c == 0x3000 || c == 0xFEFF || c == 0x200B;
+  }
+  static bool han(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return uscript_getScript(c, &status) == USCRIPT_HAN;
+  }
+
+ private:
+  static std::uint8_t classify(UChar32 c) {
+    return static_cast<std::uint8_t>((wide(c) ? kWide : 0) | (punctuation(c) ? kPunctuation : 0) |
+                                     (space(c) ? kSpace : 0) | (han(c) ? kHan : 0));
+  }
+
+  std::array<std::uint8_t, 0x10000> flags_{};
+};
+
+const BmpClasses& bmp_classes() {
+  static const BmpClasses classes;
+  return classes;
+}
+
+bool in_bmp(char32_t c) { return c < 0x10000; }
+
+}  // namespace
+
+void to_utf32(std::string_view utf8, std::u32string& out) {
+  out.clear();
   // One character per byte that starts a sequence (a hint only): reserving a character per
-  // byte took four bytes per byte of Chinese text, and detect holds every line at once.
+  // byte took four bytes per byte of Chinese text.
   std::size_t starts = 0;
   for (const char byte : utf8) starts += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
   out.reserve(starts);
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-  }
+  for (std::size_t at = 0; at < utf8.size();) out.push_back(next_char(utf8, at));
+}
+
+std::u32string to_utf32(std::string_view utf8) {
+  std::u32string out;
+  to_utf32(utf8, out);
   return out;
+}
+
+char32_t next_char(std::string_view utf8, std::size_t& at) {
+  const auto lead = static_cast<unsigned char>(utf8[at]);
+  if (lead < 0x80) {
+    ++at;
+    return lead;
+  }
+  // U8_NEXT works on int32_t indexes and reads at most four bytes: read through a window so
+  // huge texts are fine.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data() + at);
+  const auto window = static_cast<int32_t>(std::min<std::size_t>(utf8.size() - at, 4));
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(bytes, i, window, c);
+  at += static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+char32_t previous_char(std::string_view utf8, std::size_t& end) {
+  const auto is_trail = [&](std::size_t i) {
+    return (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;
+  };
+  std::size_t start = end - 1;
+  while (start > 0 && end - start < 4 && is_trail(start)) --start;
+  std::size_t after = start;
+  const char32_t c = next_char(utf8, after);
+  if (after != end) {  // not a valid sequence ending at `end`: its last byte alone
+    --end;
+    return U'\uFFFD';
+  }
+  end = start;
+  return c;
+}
+
+std::size_t char_count(std::string_view utf8) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < utf8.size(); ++count) next_char(utf8, at);
+  return count;
+}
+
+bool contains(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > text.size()) return false;
+  const std::size_t last = needle.size() - 1;
+  const char* const end = text.data() + text.size();
+  for (const char* at = text.data() + last; at < end;) {
+    const void* found = std::memchr(at, needle[last], static_cast<std::size_t>(end - at));
+    if (found == nullptr) return false;
+    const char* hit = static_cast<const char*>(found);
+    if (std::memcmp(hit - last, needle.data(), last) == 0) return true;
+    at = hit + 1;
+  }
+  return false;
 }
 
 namespace {
@@ -87,18 +191,40 @@ bool is_sentence_end(char32_t c) {
   }
 }
 
+namespace {
+
+// Whether c ends a sentence, given the character after it (`next`, or none when `last`): as
+// is_sentence_end, or a full stop '.' that is not inside a number (1.5亿元) or a word.
+bool ends_sentence_before(char32_t c, char32_t next, bool last) {
+  if (is_sentence_end(c)) return true;
+  if (c != U'.') return false;
+  if (last) return true;
+  return !(next < 0x80 && std::isalnum(static_cast<int>(next))) && next != U'.';
+}
+
+}  // namespace
+
 bool is_sentence_end_at(std::u32string_view s, std::size_t i) {
   if (i >= s.size()) return false;
-  if (is_sentence_end(s[i])) return true;
-  if (s[i] != U'.') return false;
-  if (i + 1 == s.size()) return true;
-  const char32_t next = s[i + 1];
-  return !(next < 0x80 && std::isalnum(static_cast<int>(next))) && next != U'.';
+  const bool last = i + 1 == s.size();
+  return ends_sentence_before(s[i], last ? 0 : s[i + 1], last);
 }
 
 bool has_sentence_end_inside(std::u32string_view s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (is_sentence_end_at(s, i)) return true;
+  }
+  return false;
+}
+
+bool has_sentence_end_inside(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  std::size_t at = 0;
+  char32_t c = next_char(utf8, at);
+  while (at < utf8.size()) {
+    const char32_t next = next_char(utf8, at);
+    if (ends_sentence_before(c, next, false)) return true;
+    c = next;
   }
   return false;
 }
@@ -113,16 +239,24 @@ bool is_closer(char32_t c) {
   }
 }
 
-bool is_punctuation(char32_t c) { return u_ispunct(static_cast<UChar32>(c)) != 0; }
+bool is_punctuation(char32_t c) {
+  return in_bmp(c) ? bmp_classes().has(c, BmpClasses::kPunctuation)
+                   : BmpClasses::punctuation(static_cast<UChar32>(c));
+}
 
 bool is_space(char32_t c) {
-  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0 || c == U'\u00A0' || c == U'\u3000' ||
-         c == U'\uFEFF' || c == U'\u200B';
+  return in_bmp(c) ? bmp_classes().has(c, BmpClasses::kSpace)
+                   : BmpClasses::space(static_cast<UChar32>(c));
 }
 
 bool is_han(char32_t c) {
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
+  return in_bmp(c) ? bmp_classes().has(c, BmpClasses::kHan)
+                   : BmpClasses::han(static_cast<UChar32>(c));
+}
+
+bool is_wide(char32_t c) {
+  return in_bmp(c) ? bmp_classes().has(c, BmpClasses::kWide)
+                   : BmpClasses::wide(static_cast<UChar32>(c));
 }
 
 bool is_cn_numeral(char32_t c) {
@@ -146,22 +280,41 @@ char32_t last_significant(std::u32string_view line) {
   return 0;
 }
 
-bool ends_with_colon(std::u32string_view line) {
-  const char32_t c = last_significant(line);
-  return c == U'：' || c == U':';
+char32_t last_significant(std::string_view utf8_line) {
+  for (std::size_t end = utf8_line.size(); end > 0;) {
+    const char32_t c = previous_char(utf8_line, end);
+    if (!is_closer(c) && !is_space(c)) return c;
+  }
+  return 0;
 }
 
+namespace {
+
+bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
+bool ends_sentence_or_colon(char32_t c) { return is_sentence_end(c) || c == U'.' || is_colon(c); }
+
+}  // namespace
+
+bool ends_with_colon(std::u32string_view line) { return is_colon(last_significant(line)); }
+bool ends_with_colon(std::string_view utf8_line) { return is_colon(last_significant(utf8_line)); }
+
 bool ends_sentence(std::u32string_view line) {
-  const char32_t c = last_significant(line);
-  return is_sentence_end(c) || c == U'.' || c == U'：' || c == U':';
+  return ends_sentence_or_colon(last_significant(line));
+}
+bool ends_sentence(std::string_view utf8_line) {
+  return ends_sentence_or_colon(last_significant(utf8_line));
 }
 
 int display_width(std::u32string_view line) {
   int halves = 0;
-  for (char32_t c : line) {
-    const auto width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
-    halves += (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
-  }
+  for (char32_t c : line) halves += is_wide(c) ? 2 : 1;
+  return (halves + 1) / 2;
+}
+
+int display_width(std::string_view utf8_line) {
+  int halves = 0;
+  for (std::size_t at = 0; at < utf8_line.size();)
+    halves += is_wide(next_char(utf8_line, at)) ? 2 : 1;
   return (halves + 1) / 2;
 }
 
@@ -171,6 +324,22 @@ std::u32string trim(std::u32string_view line) {
   while (begin < end && is_space(line[begin])) ++begin;
   while (end > begin && is_space(line[end - 1])) --end;
   return std::u32string(line.substr(begin, end - begin));
+}
+
+std::string_view trim_view(std::string_view utf8_line) {
+  std::size_t begin = 0;
+  while (begin < utf8_line.size()) {
+    std::size_t next = begin;
+    if (!is_space(next_char(utf8_line, next))) break;
+    begin = next;
+  }
+  std::size_t end = utf8_line.size();
+  while (end > begin) {
+    std::size_t previous = end;
+    if (!is_space(previous_char(utf8_line, previous))) break;
+    end = previous;
+  }
+  return utf8_line.substr(begin, end - begin);
 }
 
 namespace {
