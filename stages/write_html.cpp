@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "stages/html_common.hpp"
+#include "stages/writer.hpp"
 
 namespace docpipe {
 
@@ -90,6 +91,7 @@ class PageBuilder {
   std::string build() {
     articles_ = children(document_, "article");
     if (articles_.empty()) throw WriteError("HTML writer: the model has no article");
+    out_.reserve(estimated_output_size(document_));
     const std::string lang = document_.attribute("xml:lang").as_string("zh-CN");
     html::append_page_start(out_, lang.empty() ? "zh-CN" : lang, page_title());
     out_ += "<main>\n";

@@ -11,6 +11,7 @@
 
 #include "stages/markdown_escape.hpp"
 #include "stages/text.hpp"
+#include "stages/writer.hpp"
 
 namespace docpipe {
 
@@ -212,6 +213,7 @@ class MarkdownBuilder {
   std::string build() {
     const auto articles = children(document_, "article");
     if (articles.empty()) throw WriteError("Markdown writer: the model has no article");
+    out_.reserve(estimated_output_size(document_));
     if (options_.front_matter) append_front_matter(articles);
     if (const auto title = first_child(document_, "title")) {
       add_block(atx_heading(1, text_of(title)));
