@@ -30,22 +30,27 @@ pugi::xml_node child(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
-std::string text_of(pugi::xml_node node) { return node.text().get(); }
+std::string_view text_of(pugi::xml_node node) { return node.text().get(); }
 
 bool runin(pugi::xml_node node) {
-  const std::string value = node.attribute("runin").value();
+  const std::string_view value = node.attribute("runin").value();
   return value == "true" || value == "1";
 }
 
 class BlockBuilder {
  public:
-  explicit BlockBuilder(std::vector<Block>& blocks) : blocks_(blocks) {}
+  explicit BlockBuilder(Layout& layout) : layout_(layout) {}
 
-  Block& add(Role role, std::string text) {
-    Block& block = blocks_.emplace_back();
+  Block& add(Role role, std::string_view text) {
+    Block& block = layout_.blocks.emplace_back();
     block.role = role;
-    block.runs.push_back({std::move(text), false});
+    block.text = text;
     return block;
+  }
+
+  // A block whose text the layout made, kept with the blocks.
+  Block& add_made(Role role, std::string text) {
+    return add(role, layout_.made_text.emplace_back(std::move(text)));
   }
 
   void add_body(pugi::xml_node parent) {
@@ -64,13 +69,15 @@ class BlockBuilder {
     const pugi::xml_node heading = child(section, "heading");
     pugi::xml_node next = heading ? heading.next_sibling() : section.first_child();
     if (heading) {
-      Block& block = add(heading_role(level),
-                         std::string(section.attribute("marker").value()) + text_of(heading));
+      const std::string_view marker = section.attribute("marker").value();
+      Block& block = marker.empty() ? add(heading_role(level), text_of(heading))
+                                    : add_made(heading_role(level),
+                                               std::string(marker).append(text_of(heading)));
       // A run-in heading and the text after it were one source line: keep
       // them one paragraph, the rest of it in the body font.
       while (next && next.type() != pugi::node_element) next = next.next_sibling();
       if (runin(heading) && is(next, "p") && runin(next)) {
-        block.runs.push_back({text_of(next), true});
+        block.run_in_text = text_of(next);
         next = next.next_sibling();
       }
     }
@@ -83,7 +90,7 @@ class BlockBuilder {
     }
   }
 
-  std::vector<Block>& blocks_;
+  Layout& layout_;
 };
 
 int character_spacing_of(const Look& look, Role role) {
@@ -95,7 +102,9 @@ int character_spacing_of(const Look& look, Role role) {
 
 }  // namespace
 
-std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOptions& options) {
+std::string bookmark_name(int n) { return "_TocArticle" + std::to_string(n); }
+
+Layout layout_blocks(const pugi::xml_document& model, const BlockOptions& options) {
   const pugi::xml_node root = model.document_element();
   if (!is(root, "document")) throw WriteError("docx: the model has no <document> root");
 
@@ -106,8 +115,9 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
   const bool compilation = articles.size() > 1;
   const pugi::xml_node document_title = child(root, "title");
 
-  std::vector<Block> blocks;
-  BlockBuilder builder(blocks);
+  Layout layout;
+  std::vector<Block>& blocks = layout.blocks;
+  BlockBuilder builder(layout);
   const auto end_title_block = [&](std::size_t first) {
     if (options.line_after_title_block && blocks.size() > first) {
       blocks.back().space_after_line = true;
@@ -115,7 +125,7 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
   };
 
   if (document_title) {
-    builder.add(Role::Title, balance_title(text_of(document_title), options.title_cells));
+    builder.add_made(Role::Title, balance_title(text_of(document_title), options.title_cells));
   }
   for (pugi::xml_node node : root.children()) {
     if (is(node, "subtitle")) builder.add(Role::Subtitle, text_of(node));
@@ -124,17 +134,17 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
 
   // A compilation opens with a table of contents over its article titles; the
   // source's own contents list is not repeated (its entries would be stale).
-  std::map<std::size_t, std::string> bookmarks;  // article index -> bookmark name
+  std::map<std::size_t, int> bookmarks;  // article index -> bookmark number
   for (std::size_t i = 0; compilation && i < articles.size(); ++i) {
-    if (child(articles[i], "title")) bookmarks[i] = "_TocArticle" + std::to_string(i + 1);
+    if (child(articles[i], "title")) bookmarks[i] = static_cast<int>(i + 1);
   }
   if (!bookmarks.empty()) {
     const pugi::xml_node toc = child(root, "toc");
-    const std::string label = toc.attribute("label").value();
+    const std::string_view label = toc.attribute("label").value();
     builder.add(Role::TocHeading, label.empty() ? "目  录" : label);
-    for (const auto& [index, name] : bookmarks) {
+    for (const auto& [index, number] : bookmarks) {
       Block& entry = builder.add(Role::Toc1, text_of(child(articles[index], "title")));
-      entry.toc_target = name;
+      entry.toc_target = number;
     }
   }
 
@@ -145,8 +155,8 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
     // A lone article without a document title is the document: its title is the Title.
     const bool is_document = !compilation && !document_title;
     if (const pugi::xml_node title = child(article, "title")) {
-      Block& block = builder.add(is_document ? Role::Title : Role::ArticleTitle,
-                                 balance_title(text_of(title), options.title_cells));
+      Block& block = builder.add_made(is_document ? Role::Title : Role::ArticleTitle,
+                                      balance_title(text_of(title), options.title_cells));
       if (bookmarks.count(i)) block.bookmark = bookmarks[i];
     }
     for (pugi::xml_node node : article.children()) {
@@ -164,15 +174,15 @@ std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOpt
     builder.add_body(article);
     if (break_before && blocks.size() > first) blocks[first].page_break_before = true;
   }
-  return blocks;
+  return layout;
 }
 
 void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
   const PageSetup& page = look.page;
   const double text_width = page.text_width();
   int page_number = 1;
-  int used = 0;  // twips of the current page taken
-  std::map<std::string, int> bookmark_pages;
+  int used = 0;                       // twips of the current page taken
+  std::map<int, int> bookmark_pages;  // by bookmark number
 
   for (const Block& block : blocks) {
     const int size = look.size_of(block.role);  // half-points
@@ -184,8 +194,7 @@ void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
     };
     int lines = 0;
     double width = props.first_line_chars ? props.first_line : 0;
-    for (const Run& run : block.runs) {
-      std::string_view text = run.text;
+    const auto add_run = [&](std::string_view text) {
       for (auto newline = text.find('\n'); newline != std::string_view::npos;
            newline = text.find('\n')) {
         lines += wrapped(width + text_cells(text.substr(0, newline)) * cell);
@@ -193,8 +202,10 @@ void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
         text.remove_prefix(newline + 1);
       }
       width += text_cells(text) * cell;
-    }
-    if (!block.toc_target.empty()) width += 3 * cell;  // leader dots and the number
+    };
+    add_run(block.text);
+    if (block.run_in_text) add_run(*block.run_in_text);
+    if (block.toc_target) width += 3 * cell;  // leader dots and the number
     lines += wrapped(width);
 
     int line_height = page.line_pitch;
@@ -222,23 +233,23 @@ void estimate_toc_pages(std::vector<Block>& blocks, const Look& look) {
         ++page_number;
         used = 0;
       }
-      if (first_line && !block.bookmark.empty()) bookmark_pages[block.bookmark] = page_number;
+      if (first_line && block.bookmark) bookmark_pages[block.bookmark] = page_number;
       first_line = false;
       used += line_height;
     }
     used += props.space_after + (block.space_after_line ? page.line_pitch : 0);
   }
   for (Block& block : blocks) {
-    if (!block.toc_target.empty()) block.toc_page = bookmark_pages[block.toc_target];
+    if (block.toc_target) block.toc_page = bookmark_pages[block.toc_target];
   }
 }
 
 std::string document_title(const pugi::xml_document& model) {
   const pugi::xml_node root = model.document_element();
-  if (const pugi::xml_node title = child(root, "title")) return text_of(title);
+  if (const pugi::xml_node title = child(root, "title")) return std::string(text_of(title));
   for (pugi::xml_node node : root.children()) {
     if (is(node, "article")) {
-      if (const pugi::xml_node title = child(node, "title")) return text_of(title);
+      if (const pugi::xml_node title = child(node, "title")) return std::string(text_of(title));
     }
   }
   return {};

@@ -4,7 +4,10 @@
 // estimate for the table of contents can walk the same list.
 #pragma once
 
+#include <deque>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -13,19 +16,28 @@
 
 namespace docpipe::docx {
 
-struct Run {
-  std::string text;
-  bool body_font = false;  // the body text of a run-in heading paragraph
-};
-
+// The text is not copied: it points into the model (or into Layout::made_text),
+// which must outlive the blocks. Copies made the blocks as large as the input.
 struct Block {
   Role role = Role::Body;
-  std::vector<Run> runs;
+  std::string_view text;
+  // A run-in heading's paragraph goes on with the body text after it, in the body font.
+  std::optional<std::string_view> run_in_text;
   bool page_break_before = false;
   bool space_after_line = false;  // one empty grid line below a title block
-  std::string bookmark;           // set on article titles the table of contents points at
-  std::string toc_target;         // set on table-of-contents entries: the bookmark
-  int toc_page = 0;               // the entry's page number (estimated)
+  int bookmark = 0;    // on article titles the table of contents points at: n of bookmark_name(n)
+  int toc_target = 0;  // on table-of-contents entries: the n of the bookmark they point at
+  int toc_page = 0;    // the entry's page number (estimated)
+};
+
+// The name of bookmark n (1, 2...) in the document.
+std::string bookmark_name(int n);
+
+struct Layout {
+  std::vector<Block> blocks;
+  // The text the layout made itself (balanced titles, headings with their
+  // numbers), which blocks point into. A deque never moves its strings.
+  std::deque<std::string> made_text;
 };
 
 struct BlockOptions {
@@ -35,7 +47,7 @@ struct BlockOptions {
 };
 
 // Throws WriteError when the model is not a docpipe document.
-std::vector<Block> layout_blocks(const pugi::xml_document& model, const BlockOptions& options);
+Layout layout_blocks(const pugi::xml_document& model, const BlockOptions& options);
 
 // Page numbers by simulating the layout: fills in toc_page on the entries. Good
 // to the page for the official grid layout; an estimate for the plain look.

@@ -18,6 +18,9 @@ struct DocumentParts {
   pugi::xml_node section;          // <w:sectPr> to copy in as the last body element
 };
 
-pugi::xml_document build_document(const std::vector<Block>& blocks, const DocumentParts& parts);
+// The part's bytes, written straight into one string: it is the one part that
+// grows with the input, and a pugixml tree of it took several times the input's
+// size. They are the bytes serialize_part would make of the same elements.
+std::string write_document(const std::vector<Block>& blocks, const DocumentParts& parts);
 
 }  // namespace docpipe::docx

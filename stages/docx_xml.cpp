@@ -1,6 +1,9 @@
 #include "stages/docx_xml.hpp"
 #include "stages/writer.hpp"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace docpipe::docx {
@@ -74,23 +77,153 @@ char32_t decode_one(std::string_view s, std::size_t& pos) {
   return c;
 }
 
+// How many bytes at the start of `utf8` are safe as they are: well-formed
+// UTF-8 of characters XML allows. What decode_one and allowed_in_xml would say,
+// without decoding: this runs over all of a document's text.
+std::size_t safe_prefix_length(std::string_view utf8) {
+  const std::size_t size = utf8.size();
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
+  const auto continues = [&](std::size_t i) { return i < size && (byte(i) & 0xC0) == 0x80; };
+  std::size_t pos = 0;
+  while (pos < size) {
+    const unsigned char lead = byte(pos);
+    if (lead < 0x80) {
+      if (lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') break;
+      pos += 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {  // most CJK text
+      if (!continues(pos + 1) || !continues(pos + 2)) break;
+      const unsigned char second = byte(pos + 1);
+      if (lead == 0xE0 && second < 0xA0) break;                            // overlong
+      if (lead == 0xED && second >= 0xA0) break;                           // a surrogate
+      if (lead == 0xEF && second == 0xBF && byte(pos + 2) >= 0xBE) break;  // U+FFFE, U+FFFF
+      pos += 3;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      if (!continues(pos + 1)) break;
+      pos += 2;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      if (!continues(pos + 1) || !continues(pos + 2) || !continues(pos + 3)) break;
+      const unsigned char second = byte(pos + 1);
+      if (lead == 0xF0 && second < 0x90) break;   // overlong
+      if (lead == 0xF4 && second >= 0x90) break;  // beyond U+10FFFF
+      pos += 4;
+    } else {
+      break;  // a continuation byte, an overlong lead (C0, C1) or F5..FF
+    }
+  }
+  return pos;
+}
+
+void append_xml_safe(std::string& out, std::string_view utf8) {
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t c = decode_one(utf8, pos);
+    if (allowed_in_xml(c)) append_utf8(out, c);
+  }
+}
+
+// Which bytes pugixml escapes in text and in attribute values (its chartypex
+// table with the flags serialize_part uses).
+enum EscapeContext : unsigned char { kInText = 1, kInAttribute = 2 };
+
+constexpr std::array<unsigned char, 256> kEscapes = [] {
+  std::array<unsigned char, 256> escapes{};
+  for (int c = 0; c < 0x20; ++c) {
+    const bool kept_in_text = c == '\t' || c == '\n' || c == '\r';
+    escapes[c] = kept_in_text ? kInAttribute : kInText | kInAttribute;
+  }
+  escapes['&'] = escapes['<'] = kInText | kInAttribute;
+  escapes['>'] = kInText;
+  escapes['"'] = kInAttribute;
+  return escapes;
+}();
+
+void append_reference(std::string& out, unsigned char c) {
+  switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default: {  // a control character, in two decimal digits as pugixml writes it
+      const char reference[] = {'&', '#', static_cast<char>('0' + c / 10),
+                                static_cast<char>('0' + c % 10), ';'};
+      out.append(reference, sizeof reference);
+    }
+  }
+}
+
+// Where the first of the 8-byte words from `i` on that may hold a byte to
+// escape starts (a control character, & < > or "), or where fewer than 8
+// bytes are left. Testing a word at a time (SWAR) instead of each byte: almost
+// nothing in a document needs escaping, and this runs over all of its text.
+std::size_t skip_plain_words(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  // Nonzero when a byte of v is below n (n <= 128); zero bytes are the case n = 1.
+  const auto has_below = [](std::uint64_t v, std::uint64_t n) {
+    return (v - kOnes * n) & ~v & kHighs;
+  };
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    if (has_below(word, 0x20) | has_below(word ^ (kOnes * '&'), 1) |
+        has_below(word ^ (kOnes * '<'), 1) | has_below(word ^ (kOnes * '>'), 1) |
+        has_below(word ^ (kOnes * '"'), 1)) {
+      break;
+    }
+  }
+  return i;
+}
+
+void append_escaped(std::string& out, std::string_view s, EscapeContext context) {
+  std::size_t plain = 0;  // the first byte not yet written
+  for (std::size_t i = skip_plain_words(s, 0); i < s.size(); i = skip_plain_words(s, i + 1)) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((kEscapes[c] & context) == 0) continue;
+    out.append(s.substr(plain, i - plain));
+    if (c == 0) return;
+    append_reference(out, c);
+    plain = i + 1;
+  }
+  out.append(s.substr(plain));
+}
+
 }  // namespace
 
 std::string xml_safe_text(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const char32_t c = decode_one(utf8, pos);
-    if (allowed_in_xml(c)) append_utf8(out, c);
-  }
+  append_xml_safe(out, utf8);
   return out;
+}
+
+std::string_view xml_safe_view(std::string_view utf8, std::string& scratch) {
+  const std::size_t unchanged = safe_prefix_length(utf8);
+  if (unchanged == utf8.size()) return utf8;
+  scratch.assign(utf8.substr(0, unchanged));
+  append_xml_safe(scratch, utf8.substr(unchanged));
+  return scratch;
 }
 
 std::string serialize_part(const pugi::xml_document& part) {
   StringWriter out;
-  out.text = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
+  out.text = kXmlDeclaration;
   part.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
   return std::move(out.text);
+}
+
+void append_escaped_text(std::string& out, std::string_view text) {
+  append_escaped(out, text, kInText);
+}
+
+void append_escaped_attribute(std::string& out, std::string_view value) {
+  append_escaped(out, value, kInAttribute);
 }
 
 pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }

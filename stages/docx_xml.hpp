@@ -17,12 +17,27 @@ inline constexpr const char* kPackageRelNs =
 
 // Text as XML 1.0 allows it: invalid UTF-8 becomes U+FFFD, and characters XML
 // forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF, surrogates) are
-// dropped. pugixml would otherwise write them as &#1; which no parser accepts.
+// dropped. pugixml would otherwise write them as &#01; which no parser accepts.
 std::string xml_safe_text(std::string_view utf8);
+// The same without a copy when nothing changes, as for nearly all text: `utf8`
+// itself, or else the safe text, written into `scratch`.
+std::string_view xml_safe_view(std::string_view utf8, std::string& scratch);
 
-// The part's bytes: an XML declaration with standalone="yes" (as Word writes
-// it) and the tree without indentation, so text nodes keep their exact spaces.
+// What every part starts with: an XML declaration with standalone="yes", as Word writes it.
+inline constexpr std::string_view kXmlDeclaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
+
+// The part's bytes: the declaration and the tree without indentation, so text
+// nodes keep their exact spaces.
 std::string serialize_part(const pugi::xml_document& part);
+
+// Text and attribute values escaped as serialize_part escapes them (pugixml),
+// for parts written straight into a string: the same bytes as through a tree.
+// Text: & < > and control characters other than tab, LF and CR; attribute
+// values: & < " and all control characters. A control character becomes &#NN;
+// and a NUL ends the value, as it ends a C string in a tree.
+void append_escaped_text(std::string& out, std::string_view text);
+void append_escaped_attribute(std::string& out, std::string_view value);
 
 // Appends a child element and returns it; attributes follow as name/value pairs.
 pugi::xml_node add(pugi::xml_node parent, const char* name);

@@ -18,6 +18,35 @@ namespace {
   throw WriteError(what + ": " + zip_strerror(archive));
 }
 
+// Closes a source opened for reading when it goes out of scope.
+struct ReadingSource {
+  explicit ReadingSource(zip_source_t* opened) : source(opened) {}
+  ReadingSource(const ReadingSource&) = delete;
+  ReadingSource& operator=(const ReadingSource&) = delete;
+  ~ReadingSource() { zip_source_close(source); }
+  zip_source_t* source;
+};
+
+// The bytes of a buffer source, read into a string of exactly their size: a
+// string grown chunk by chunk held up to twice the archive, and its slack was
+// copied away again by the caller's shrink_to_fit.
+std::string read_all(zip_source_t* buffer) {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_source_stat(buffer, &stat) != 0 || (stat.valid & ZIP_STAT_SIZE) == 0) {
+    throw WriteError("cannot size the zip buffer");
+  }
+  std::string bytes(static_cast<std::size_t>(stat.size), '\0');
+  if (zip_source_open(buffer) != 0) throw WriteError("cannot read the zip buffer back");
+  const ReadingSource reading(buffer);
+  for (std::size_t done = 0; done < bytes.size();) {
+    const zip_int64_t got = zip_source_read(buffer, bytes.data() + done, bytes.size() - done);
+    if (got <= 0) throw WriteError("cannot read the zip buffer back");
+    done += static_cast<std::size_t>(got);
+  }
+  return bytes;
+}
+
 // DOS time 00:00:00 and date 1980-01-01 (year offset 0, month 1, day 1).
 constexpr zip_uint16_t kFixedDosTime = 0;
 constexpr zip_uint16_t kFixedDosDate = (1 << 5) | 1;
@@ -61,19 +90,8 @@ void ZipWriter::add(const std::string& name, std::string bytes) {
 std::string ZipWriter::finish() {
   if (zip_close(archive_.get()) != 0) fail("cannot write the zip archive", archive_.get());
   archive_.release();  // zip_close freed it
-  contents_.clear();
-
-  zip_source_t* source = buffer_.get();
-  if (zip_source_open(source) != 0) throw WriteError("cannot read the zip buffer back");
-  std::string bytes;
-  char chunk[1 << 16];
-  zip_int64_t got = 0;
-  while ((got = zip_source_read(source, chunk, sizeof chunk)) > 0) {
-    bytes.append(chunk, static_cast<std::size_t>(got));
-  }
-  zip_source_close(source);
-  if (got < 0) throw WriteError("cannot read the zip buffer back");
-  return bytes;
+  contents_.clear();   // the parts are compressed: free them before the archive is copied out
+  return read_all(buffer_.get());
 }
 
 std::map<std::string, std::string> read_zip(const std::string& path) {

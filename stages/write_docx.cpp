@@ -158,11 +158,11 @@ std::string write_docx(const pugi::xml_document& model, const DocxOptions& optio
   const docx::Role title = docx::Role::Title;
   const int title_cell =
       look.size_of(title) * 10 + look.spec(title).run.character_spacing.value_or(0);
-  std::vector<docx::Block> blocks =
+  docx::Layout layout =
       docx::layout_blocks(model, {.article_page_break = options.article_page_break,
                                   .line_after_title_block = true,
                                   .title_cells = look.page.text_width() / title_cell});
-  docx::estimate_toc_pages(blocks, look);
+  docx::estimate_toc_pages(layout.blocks, look);
 
   Package package;
   docx::DocumentParts parts;
@@ -217,8 +217,8 @@ std::string write_docx(const pugi::xml_document& model, const DocxOptions& optio
   }
   parts.section = section.document_element();
 
-  package.part("word/document.xml", kMainType,
-               docx::serialize_part(docx::build_document(blocks, parts)));
+  package.part("word/document.xml", kMainType, docx::write_document(layout.blocks, parts));
+  layout = docx::Layout();  // freed before the archive is compressed: peak memory
   package.part("word/styles.xml", word + "styles+xml", std::move(styles));
   package.part(
       "word/settings.xml", word + "settings+xml",

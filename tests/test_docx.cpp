@@ -8,10 +8,12 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 #include <zip.h>
 #include <pugixml.hpp>
 
 #include "stages/docx_title.hpp"
+#include "stages/docx_xml.hpp"
 #include "stages/docx_zip.hpp"
 #include "stages/write_docx.hpp"
 #include "tests/support.hpp"
@@ -634,6 +636,161 @@ TEST(Docx, ReferenceDocxGivesStylesPageSetupHeadersAndFooters) {
   EXPECT_TRUE(types.select_node("//*[@Extension='png']"));
   for (const auto& [name, bytes] : package.parts) {
     if (!name.ends_with(".png")) parse(bytes);
+  }
+}
+
+// word/document.xml is written by hand, as pugixml would write it (bytes
+// identical to what the writer made through a pugixml tree before).
+
+std::string pugixml_bytes(const pugi::xml_document& doc) {
+  StringWriter out;
+  doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.text;
+}
+
+std::string pugixml_text(const std::string& text) {
+  pugi::xml_document doc;
+  doc.append_child("t").text().set(text.c_str());
+  const std::string bytes = pugixml_bytes(doc);  // <t>...</t>
+  return bytes.substr(3, bytes.size() - 7);
+}
+
+std::string pugixml_attribute(const std::string& value) {
+  pugi::xml_document doc;
+  doc.append_child("a").append_attribute("v").set_value(value.c_str());
+  const std::string bytes = pugixml_bytes(doc);  // <a v="..."/>
+  return bytes.substr(6, bytes.size() - 9);
+}
+
+TEST(DocxXml, EscapingIsPugixmlsForEveryByteAnywhereInAWord) {
+  for (int c = 0; c < 256; ++c) {
+    for (std::size_t offset : {0, 1, 7, 8, 13, 16}) {
+      const std::string s =
+          std::string(offset, 'x') + static_cast<char>(c) + "\xE4\xB8\x80" + std::string(9, 'y');
+      std::string text;
+      std::string attribute;
+      docx::append_escaped_text(text, s);
+      docx::append_escaped_attribute(attribute, s);
+      EXPECT_EQ(text, pugixml_text(s)) << c << " at " << offset;
+      EXPECT_EQ(attribute, pugixml_attribute(s)) << c << " at " << offset;
+    }
+  }
+}
+
+// Random strings of pieces that are each valid, invalid or special somewhere.
+std::vector<std::string> hostile_strings() {
+  const std::vector<std::string> pieces = {"中",
+                                           "文字",
+                                           "a",
+                                           " ",
+                                           "&",
+                                           "<",
+                                           ">",
+                                           "\"",
+                                           "'",
+                                           "\t",
+                                           "\n",
+                                           "\r",
+                                           "\x01",
+                                           "\x1F",
+                                           "\x7F",
+                                           "\xEF\xBF\xBD",
+                                           "\xEF\xBF\xBE",
+                                           "\xEF\xBF\xBF",
+                                           "\xED\x9F\xBF",
+                                           "\xED\xA0\x80",
+                                           "\xE0\x9F\xBF",
+                                           "\xE0\xA0\x80",
+                                           "\xC0\xAF",
+                                           "\xC2\x80",
+                                           "\xDF\xBF",
+                                           "\xF0\x8F\xBF\xBF",
+                                           "\xF0\x90\x80\x80",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "\xF4\x90\x80\x80",
+                                           "\xF5\x80\x80\x80",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xE4\xB8",
+                                           "\xF0\xA0\x80",
+                                           "\xFF",
+                                           "—",
+                                           "…",
+                                           "“",
+                                           "（",
+                                           "①",
+                                           "Ａ",
+                                           "𠀀"};
+  std::vector<std::string> strings;
+  unsigned state = 12345;
+  const auto next = [&] { return (state = state * 1103515245 + 12345) >> 16; };
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (unsigned n = next() % 12; n > 0; --n) s += pieces[next() % pieces.size()];
+    strings.push_back(s);
+  }
+  return strings;
+}
+
+TEST(DocxXml, SafeViewIsSafeTextWithoutACopyWhenNothingChanges) {
+  std::string scratch;
+  for (const std::string& s : hostile_strings()) {
+    const std::string safe = docx::xml_safe_text(s);
+    const std::string_view view = docx::xml_safe_view(s, scratch);
+    EXPECT_EQ(view, safe);
+    if (safe == s) {
+      EXPECT_EQ(view.data(), s.data());
+    }
+  }
+}
+
+// text_cells as it was, decoding through UTF-16 with ICU's substitution of
+// ill-formed sequences; each character's own width from text_cells.
+double icu_text_cells(const std::string& utf8) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  std::string one;
+  double width = 0;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    one.clear();
+    icu::UnicodeString(text.char32At(i)).toUTF8String(one);
+    width += docx::text_cells(one);  // a single well-formed character
+  }
+  return width;
+}
+
+TEST(DocxTitle, TextCellsCountsAsIcuDecodes) {
+  for (const std::string& s : hostile_strings()) {
+    EXPECT_EQ(docx::text_cells(s), icu_text_cells(s)) << s;
+  }
+}
+
+// What pugixml writes of the part's own tree is the part itself.
+void expect_document_is_pugixml_output(const pugi::xml_document& model,
+                                       const DocxOptions& options) {
+  const std::string xml = unpack(write_docx(model, options)).parts["word/document.xml"];
+  pugi::xml_document tree;
+  ASSERT_TRUE(
+      tree.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata));
+  EXPECT_EQ(docx::serialize_part(tree), xml);
+}
+
+TEST(Docx, DocumentXmlIsWhatPugixmlWritesOfItsTree) {
+  const pugi::xml_document hostile =
+      load_model(test::read_file(test::source_dir() / "tests/fixtures/docx-hostile.xml"));
+  const pugi::xml_document sample = sample_model();
+  for (const pugi::xml_document* model : {&hostile, &sample}) {
+    DocxOptions options;
+    expect_document_is_pugixml_output(*model, options);
+    options.style = "plain";
+    options.article_page_break = false;
+    expect_document_is_pugixml_output(*model, options);
+  }
+  pugi::xml_document model = load_model(model_with_body("<article><p line=\"1\">x</p></article>"));
+  pugi::xml_node p = model.document_element().child("article").child("p");
+  const std::vector<std::string> strings = hostile_strings();
+  for (std::size_t i = 0; i < 300; ++i) {  // each writes a whole package
+    p.text().set(strings[i].c_str());
+    expect_document_is_pugixml_output(model, {});
   }
 }
 
