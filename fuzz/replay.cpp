@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   }
   std::vector<docpipe::fuzz::Target> chosen;
   for (const auto& target : docpipe::fuzz::targets()) {
-    if (std::string(argv[1]) == "all" || argv[1] == std::string(target.name)) chosen.push_back(target);
+    if (std::string(argv[1]) == "all" || argv[1] == std::string(target.name))
+      chosen.push_back(target);
   }
   if (chosen.empty()) {
     std::cerr << "docpipe_fuzz_replay: unknown target '" << argv[1] << "'\n";
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
     const fs::path path = argv[i];
     if (fs::is_directory(path)) {
       for (const auto& entry : fs::recursive_directory_iterator(path)) {
-        if (entry.is_regular_file() && entry.path().filename().string().front() != '.') files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+          files.push_back(entry.path());
       }
     } else if (fs::is_regular_file(path)) {
       files.push_back(path);

@@ -31,8 +31,9 @@ namespace {
 // Options are chosen from the input's size, so that every byte stays text (the seeds are
 // real documents) and a reproducer replays with the same options.
 std::string encoding_for(std::size_t size) {
-  static const char* const kEncodings[] = {"auto", "auto", "auto", "auto", "GB18030",
-                                           "UTF-16LE", "UTF-16BE", "UTF-8", "no-such-encoding"};
+  static const char* const kEncodings[] = {"auto",     "auto",    "auto",
+                                           "auto",     "GB18030", "UTF-16LE",
+                                           "UTF-16BE", "UTF-8",   "no-such-encoding"};
   return kEncodings[size % (sizeof kEncodings / sizeof kEncodings[0])];
 }
 
@@ -72,8 +73,11 @@ void check_text(std::string_view text, const char* what, bool allow_cr) {
     const std::size_t at = i;
     const long c = next_code_point(text, i);
     if (c < 0) broken(std::string(what) + ": invalid UTF-8 at byte " + std::to_string(at));
-    const bool allowed = c == '\t' || c == '\n' || (c == '\r' && allow_cr) || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
-    if (!allowed) broken(std::string(what) + ": character U+" + std::to_string(c) + " at byte " + std::to_string(at));
+    const bool allowed = c == '\t' || c == '\n' || (c == '\r' && allow_cr) ||
+                         (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+    if (!allowed)
+      broken(std::string(what) + ": character U+" + std::to_string(c) + " at byte " +
+             std::to_string(at));
   }
 }
 
@@ -90,7 +94,9 @@ const ModelValidator& validator() {
 std::string serialised(const pugi::xml_document& model) {
   struct Collect : pugi::xml_writer {
     std::string bytes;
-    void write(const void* data, std::size_t size) override { bytes.append(static_cast<const char*>(data), size); }
+    void write(const void* data, std::size_t size) override {
+      bytes.append(static_cast<const char*>(data), size);
+    }
   } out;
   model.save(out, "", pugi::format_raw, pugi::encoding_utf8);
   return std::move(out.bytes);
@@ -106,11 +112,13 @@ std::unique_ptr<pugi::xml_document> model_for(std::string_view input) {
     return nullptr;
   }
   check_text(decoded.text, "decoded text", false);
-  if (decoded.text.rfind("\xEF\xBB\xBF", 0) == 0) broken("decoded text starts with a byte-order mark");
+  if (decoded.text.rfind("\xEF\xBB\xBF", 0) == 0)
+    broken("decoded text starts with a byte-order mark");
 
   const CleanText cleaned = clean(decoded, rules());
   for (const CleanLine& line : cleaned.lines) {
-    if (line.text.empty()) broken("clean produced an empty line (source line " + std::to_string(line.line) + ")");
+    if (line.text.empty())
+      broken("clean produced an empty line (source line " + std::to_string(line.line) + ")");
     check_text(line.text, "cleaned line", false);
   }
   const DocumentStructure structure = detect(cleaned);
@@ -154,7 +162,8 @@ void check_docx(const std::string& bytes) {
     if (!(name.ends_with(".xml") || name.ends_with(".rels"))) continue;
     has_document = has_document || name == "word/document.xml";
     zip_stat_t info;
-    if (zip_stat_index(package.archive, static_cast<zip_uint64_t>(i), 0, &info) != 0) broken("DOCX: cannot stat " + name);
+    if (zip_stat_index(package.archive, static_cast<zip_uint64_t>(i), 0, &info) != 0)
+      broken("DOCX: cannot stat " + name);
     std::string part(static_cast<std::size_t>(info.size), '\0');
     zip_file_t* file = zip_fopen_index(package.archive, static_cast<zip_uint64_t>(i), 0);
     if (file == nullptr) broken("DOCX: cannot open " + name);
@@ -163,7 +172,8 @@ void check_docx(const std::string& bytes) {
     if (read != static_cast<zip_int64_t>(part.size())) broken("DOCX: cannot read " + name);
     check_text(part, ("DOCX part " + name).c_str(), true);
     pugi::xml_document xml;
-    const pugi::xml_parse_result parsed = xml.load_buffer(part.data(), part.size(), pugi::parse_default, pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed =
+        xml.load_buffer(part.data(), part.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) broken("DOCX part " + name + " is not well-formed XML: " + parsed.description());
   }
   if (!has_document) broken("DOCX: no word/document.xml");
@@ -178,10 +188,11 @@ bool is_name_char(char c) {
 // escaped, so it never reaches this check as a tag.
 void check_html(const std::string& html) {
   check_text(html, "HTML", false);
-  static const char* const kTags[] = {"html", "head", "meta", "title", "style", "body", "main", "header",
-                                      "nav", "ol", "ul", "li", "a", "article", "section", "div", "p",
-                                      "h1", "h2", "h3", "h4", "h5", "h6", "span", "table", "thead",
-                                      "tbody", "tr", "th", "td", "br", "hr", "small", "footer"};
+  static const char* const kTags[] = {
+      "html", "head", "meta", "title", "style",   "body",    "main",  "header", "nav",
+      "ol",   "ul",   "li",   "a",     "article", "section", "div",   "p",      "h1",
+      "h2",   "h3",   "h4",   "h5",    "h6",      "span",    "table", "thead",  "tbody",
+      "tr",   "th",   "td",   "br",    "hr",      "small",   "footer"};
   for (std::size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i + 1)) {
     std::size_t k = i + 1;
     if (html.compare(k, 9, "!DOCTYPE ") == 0) continue;
@@ -191,7 +202,9 @@ void check_html(const std::string& html) {
     const std::string name = html.substr(start, k - start);
     bool known = false;
     for (const char* tag : kTags) known = known || name == tag;
-    if (!known) broken("HTML: markup that is not the writer's own at byte " + std::to_string(i) + ": " + html.substr(i, 60));
+    if (!known)
+      broken("HTML: markup that is not the writer's own at byte " + std::to_string(i) + ": " +
+             html.substr(i, 60));
     const std::size_t end = html.find('>', k);
     if (end == std::string::npos) broken("HTML: unclosed tag at byte " + std::to_string(i));
     std::string tag = html.substr(i, end - i);
@@ -218,10 +231,13 @@ void check_markdown(const std::string& markdown, bool front_matter) {
     if (end == std::string::npos) broken("Markdown: front matter is not closed");
     begin = end + 5;
   }
-  for (std::size_t i = markdown.find('<', begin); i != std::string::npos; i = markdown.find('<', i + 1)) {
+  for (std::size_t i = markdown.find('<', begin); i != std::string::npos;
+       i = markdown.find('<', i + 1)) {
     std::size_t slashes = 0;
     while (slashes < i - begin && markdown[i - 1 - slashes] == '\\') ++slashes;
-    if (slashes % 2 == 0) broken("Markdown: unescaped '<' at byte " + std::to_string(i) + ": " + markdown.substr(i, 60));
+    if (slashes % 2 == 0)
+      broken("Markdown: unescaped '<' at byte " + std::to_string(i) + ": " +
+             markdown.substr(i, 60));
   }
 }
 
@@ -235,7 +251,8 @@ void fuzz_decode(std::string_view input) {
     return;
   }
   check_text(decoded.text, "decoded text", false);
-  if (decoded.text.rfind("\xEF\xBB\xBF", 0) == 0) broken("decoded text starts with a byte-order mark");
+  if (decoded.text.rfind("\xEF\xBB\xBF", 0) == 0)
+    broken("decoded text starts with a byte-order mark");
   if (decoded.encoding.empty()) broken("decode named no encoding");
   for (const Diagnostic& d : decoded.diagnostics) {
     if (d.message.empty() || d.rule.empty()) broken("a decode diagnostic without message or rule");
@@ -282,8 +299,8 @@ void fuzz_xml(std::string_view input) {
 }
 
 const std::vector<Target>& targets() {
-  static const std::vector<Target> all = {{"decode", fuzz_decode}, {"pipeline", fuzz_pipeline},
-                                          {"docx", fuzz_docx},     {"html", fuzz_html},
+  static const std::vector<Target> all = {{"decode", fuzz_decode},     {"pipeline", fuzz_pipeline},
+                                          {"docx", fuzz_docx},         {"html", fuzz_html},
                                           {"markdown", fuzz_markdown}, {"xml", fuzz_xml}};
   return all;
 }

@@ -106,7 +106,8 @@ std::optional<std::int64_t> source_date_epoch() {
   if (value == nullptr || *value == '\0') return std::nullopt;
   char* end = nullptr;
   const long long seconds = std::strtoll(value, &end, 10);
-  if (*end != '\0' || seconds < 0) throw UsageError("SOURCE_DATE_EPOCH must be a number of seconds");
+  if (*end != '\0' || seconds < 0)
+    throw UsageError("SOURCE_DATE_EPOCH must be a number of seconds");
   return seconds;
 }
 
@@ -125,26 +126,26 @@ struct CommonOptions {
   po::options_description described;
 
   CommonOptions(const std::string& title, BatchOptions& options) : described(title) {
-    described.add_options()
-        ("help,h", "show this help")
-        ("files-from", po::value(&options.files_from)->value_name("FILE"),
-         "read more inputs from FILE, one a line ('-': standard input)")
-        ("jobs,j", po::value(&options.jobs)->value_name("N"), "files processed in parallel (default: all cores)")
-        ("noise-rules", po::value(&options.noise_rule_files)->value_name("FILE")->composing(),
-         "extra noise rules, added to the built-in ones (may be repeated)")
-        ("encoding", po::value(&options.settings.decode.encoding)->value_name("NAME"),
-         "input encoding, e.g. GB18030 or UTF-16LE (default: auto)")
-        ("max-input-size", po::value(&max_input_size)->value_name("SIZE"),
-         "refuse inputs larger than this, e.g. 512K, 64M, 1G (default: 128M)")
-        ("shard", po::value(&shard)->value_name("K/N"),
-         "take only the inputs of shard K of N (0 <= K < N), chosen by a hash of their path")
-        ("fail-on", po::value(&fail_on)->value_name("LEVEL"),
-         "exit 1 when a diagnostic reaches LEVEL: error, warning or note")
-        ("report", po::value(&options.report_path)->value_name("FILE"),
-         "write a JSON report: every file, its outputs, removals and diagnostics")
-        ("sarif", po::value(&options.sarif_path)->value_name("FILE"),
-         "write the diagnostics as SARIF 2.1.0 (GitHub code scanning)")
-        ("quiet,q", po::bool_switch(&options.quiet), "print errors only");
+    described.add_options()("help,h", "show this help")(
+        "files-from", po::value(&options.files_from)->value_name("FILE"),
+        "read more inputs from FILE, one a line ('-': standard input)")(
+        "jobs,j", po::value(&options.jobs)->value_name("N"),
+        "files processed in parallel (default: all cores)")(
+        "noise-rules", po::value(&options.noise_rule_files)->value_name("FILE")->composing(),
+        "extra noise rules, added to the built-in ones (may be repeated)")(
+        "encoding", po::value(&options.settings.decode.encoding)->value_name("NAME"),
+        "input encoding, e.g. GB18030 or UTF-16LE (default: auto)")(
+        "max-input-size", po::value(&max_input_size)->value_name("SIZE"),
+        "refuse inputs larger than this, e.g. 512K, 64M, 1G (default: 128M)")(
+        "shard", po::value(&shard)->value_name("K/N"),
+        "take only the inputs of shard K of N (0 <= K < N), chosen by a hash of their path")(
+        "fail-on", po::value(&fail_on)->value_name("LEVEL"),
+        "exit 1 when a diagnostic reaches LEVEL: error, warning or note")(
+        "report", po::value(&options.report_path)->value_name("FILE"),
+        "write a JSON report: every file, its outputs, removals and diagnostics")(
+        "sarif", po::value(&options.sarif_path)->value_name("FILE"),
+        "write the diagnostics as SARIF 2.1.0 (GitHub code scanning)")(
+        "quiet,q", po::bool_switch(&options.quiet), "print errors only");
   }
 
   void apply(BatchOptions& options) const {
@@ -164,7 +165,8 @@ struct CommonOptions {
   }
 };
 
-po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& described,
+po::variables_map parse(const std::vector<std::string>& arguments,
+                        const po::options_description& described,
                         std::vector<std::string>& inputs) {
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs));
@@ -193,35 +195,37 @@ int convert(const std::vector<std::string>& arguments) {
   std::string output = "out";
   std::string formats = "docx,md,html,xml";
   std::string article_break = "page";
-  common.described.add_options()
-      ("output,o", po::value(&output)->value_name("DIR"), "output folder (default: out)")
-      ("format,f", po::value(&formats)->value_name("LIST"),
-       "formats to write, comma-separated: docx,md,html,xml (default: all four)")
-      ("skip-unchanged", po::bool_switch(&options.skip_unchanged),
-       "skip files whose outputs were made from the same input and options")
-      ("style", po::value(&options.settings.docx.style)->value_name("NAME"),
-       "DOCX layout: gbt9704 (GB/T 9704 official document, default) or plain")
-      ("article-break", po::value(&article_break)->value_name("page|none"),
-       "start each article of a compilation on a new page (default: page)")
-      ("reference-docx", po::value<std::string>()->value_name("FILE"),
-       "take styles, fonts, page setup, headers and footers from this DOCX")
-      ("zip-level", po::value(&options.settings.docx.zip_level)->value_name("0-9"),
-       "DOCX compression level (default 1: fastest deflate; 0 stores)")
-      ("md-front-matter", po::bool_switch(&options.settings.markdown.front_matter),
-       "start Markdown files with YAML front matter (title, source, language)");
+  common.described.add_options()("output,o", po::value(&output)->value_name("DIR"),
+                                 "output folder (default: out)")(
+      "format,f", po::value(&formats)->value_name("LIST"),
+      "formats to write, comma-separated: docx,md,html,xml (default: all four)")(
+      "skip-unchanged", po::bool_switch(&options.skip_unchanged),
+      "skip files whose outputs were made from the same input and options")(
+      "style", po::value(&options.settings.docx.style)->value_name("NAME"),
+      "DOCX layout: gbt9704 (GB/T 9704 official document, default) or plain")(
+      "article-break", po::value(&article_break)->value_name("page|none"),
+      "start each article of a compilation on a new page (default: page)")(
+      "reference-docx", po::value<std::string>()->value_name("FILE"),
+      "take styles, fonts, page setup, headers and footers from this DOCX")(
+      "zip-level", po::value(&options.settings.docx.zip_level)->value_name("0-9"),
+      "DOCX compression level (default 1: fastest deflate; 0 stores)")(
+      "md-front-matter", po::bool_switch(&options.settings.markdown.front_matter),
+      "start Markdown files with YAML front matter (title, source, language)");
   const po::variables_map values = parse(arguments, common.described, options.inputs);
   if (values.count("help")) {
-    std::cout << common.described
-              << "\nOutput for a/b.txt given by name is DIR/b.docx, DIR/b.md, DIR/b.html, DIR/b.xml;\n"
-                 "folders are mirrored. Exit status: 0 all converted, 1 any failed (or a diagnostic\n"
-                 "reached --fail-on), 2 usage error.\n";
+    std::cout
+        << common.described
+        << "\nOutput for a/b.txt given by name is DIR/b.docx, DIR/b.md, DIR/b.html, DIR/b.xml;\n"
+           "folders are mirrored. Exit status: 0 all converted, 1 any failed (or a diagnostic\n"
+           "reached --fail-on), 2 usage error.\n";
     return 0;
   }
   common.apply(options);
   options.command = Command::convert;
   options.output_dir = output;
   options.settings.formats = parse_formats(formats);
-  if (article_break != "page" && article_break != "none") throw UsageError("--article-break is page or none");
+  if (article_break != "page" && article_break != "none")
+    throw UsageError("--article-break is page or none");
   options.settings.docx.article_page_break = article_break == "page";
   if (options.settings.docx.style != "gbt9704" && options.settings.docx.style != "plain") {
     throw UsageError("--style is gbt9704 or plain");
@@ -233,9 +237,13 @@ int convert(const std::vector<std::string>& arguments) {
 
   // Everything besides the input bytes that decides the outputs, for --skip-unchanged.
   std::ostringstream fingerprint;
-  fingerprint << DOCPIPE_VERSION << '\n' << formats << '\n' << options.settings.docx.style << '\n'
-              << article_break << '\n' << options.settings.docx.zip_level << '\n'
-              << options.settings.markdown.front_matter << '\n' << options.settings.decode.encoding << '\n'
+  fingerprint << DOCPIPE_VERSION << '\n'
+              << formats << '\n'
+              << options.settings.docx.style << '\n'
+              << article_break << '\n'
+              << options.settings.docx.zip_level << '\n'
+              << options.settings.markdown.front_matter << '\n'
+              << options.settings.decode.encoding << '\n'
               << options.settings.docx.timestamp.value_or(-1) << '\n';
   for (const auto& rules : options.noise_rule_files) fingerprint << file_contents(rules) << '\n';
   if (values.count("reference-docx")) {
@@ -258,8 +266,10 @@ int check(const std::vector<std::string>& arguments) {
   const po::variables_map values = parse(arguments, common.described, options.inputs);
   if (values.count("help")) {
     std::cout << common.described
-              << "\nRuns decode, clean, detect, model and validation and writes nothing but diagnostics:\n"
-                 "  FILE:LINE:COL: SEVERITY: MESSAGE [RULE]   on standard error, and --report / --sarif.\n"
+              << "\nRuns decode, clean, detect, model and validation and writes nothing but "
+                 "diagnostics:\n"
+                 "  FILE:LINE:COL: SEVERITY: MESSAGE [RULE]   on standard error, and --report / "
+                 "--sarif.\n"
                  "Exit status: 1 when a diagnostic reaches --fail-on (default: error) or a file\n"
                  "cannot be read, 0 otherwise, 2 on a usage error.\n";
     return 0;
@@ -275,10 +285,12 @@ int report_merge(const std::vector<std::string>& arguments) {
   std::vector<std::string> inputs;
   po::options_description described("Options for 'docpipe report merge [-o FILE] REPORT.json...'");
   described.add_options()("help,h", "show this help")(
-      "output,o", po::value(&output)->value_name("FILE"), "the merged report (default: standard output)");
+      "output,o", po::value(&output)->value_name("FILE"),
+      "the merged report (default: standard output)");
   const po::variables_map values = parse(arguments, described, inputs);
   if (values.count("help")) {
-    std::cout << described << "\nMerges the --report files of sharded runs; files sorted by input path.\n";
+    std::cout << described
+              << "\nMerges the --report files of sharded runs; files sorted by input path.\n";
     return 0;
   }
   if (inputs.empty()) throw UsageError("report merge needs one or more JSON reports");

@@ -23,8 +23,8 @@ class Parser {
     throw std::runtime_error("JSON: " + what + " at offset " + std::to_string(pos_));
   }
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' ||
-                                   text_[pos_] == '\t')) {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                   text_[pos_] == '\r' || text_[pos_] == '\t')) {
       ++pos_;
     }
   }
@@ -98,7 +98,8 @@ class Parser {
 
   unsigned hex4() {
     if (pos_ + 4 > text_.size()) fail("short \\u escape");
-    const unsigned value = static_cast<unsigned>(std::stoul(std::string(text_.substr(pos_, 4)), nullptr, 16));
+    const unsigned value =
+        static_cast<unsigned>(std::stoul(std::string(text_.substr(pos_, 4)), nullptr, 16));
     pos_ += 4;
     return value;
   }
@@ -116,11 +117,21 @@ class Parser {
       }
       const char escape = text_[pos_++];
       switch (escape) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u': {
           unsigned code = hex4();
           if (code >= 0xD800 && code <= 0xDBFF && consume("\\u")) {
@@ -129,7 +140,8 @@ class Parser {
           text::append_utf8(out, static_cast<char32_t>(code));
           break;
         }
-        default: out += escape;
+        default:
+          out += escape;
       }
     }
   }
@@ -148,11 +160,21 @@ std::string json_string(std::string_view text) {
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (byte < 0x20) {
           out += "\\u00";

@@ -1,4 +1,5 @@
-// A small JSON reader and writer: reports (--report, report merge) and the tests' expected structures.
+// A small JSON reader and writer: reports (--report, report merge) and the tests' expected
+// structures.
 #pragma once
 
 #include <map>

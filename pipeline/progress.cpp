@@ -22,15 +22,18 @@ void Progress::clear_bar() {
 
 void Progress::draw(const std::string& current) {
   constexpr int kWidth = 24;
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double rate = seconds > 0 ? static_cast<double>(done_) / seconds : 0;
   const int filled = total_ == 0 ? kWidth : static_cast<int>(kWidth * done_ / total_);
   std::ostringstream bar;
   bar << "\r\033[K[" << std::string(static_cast<std::size_t>(filled), '#')
-      << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << done_ << "/" << total_;
+      << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << done_ << "/"
+      << total_;
   bar.precision(1);
   bar << std::fixed << "  " << rate << " files/s";
-  if (rate > 0 && done_ < total_) bar << "  ETA " << static_cast<long>((total_ - done_) / rate + 0.5) << " s";
+  if (rate > 0 && done_ < total_)
+    bar << "  ETA " << static_cast<long>((total_ - done_) / rate + 0.5) << " s";
   bar << "  " << current;
   std::cerr << bar.str() << std::flush;
   bar_shown_ = true;

@@ -108,9 +108,12 @@ std::string path_uri(const std::string& path) {
 
 const char* sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "warning";
 }
@@ -228,7 +231,8 @@ std::string report_sarif(const BatchReport& report) {
     for (const auto& d : file.diagnostics) {
       json.begin_object();
       json.field("ruleId", d.rule);
-      if (auto found = rule_index.find(d.rule); found != rule_index.end()) json.field("ruleIndex", found->second);
+      if (auto found = rule_index.find(d.rule); found != rule_index.end())
+        json.field("ruleIndex", found->second);
       json.field("level", sarif_level(d.severity));
       json.key("message");
       json.begin_object();
@@ -282,13 +286,14 @@ BatchReport parse_report(std::string_view text, const std::string& origin) {
       entry.articles = static_cast<int>(file["articles"].number);
       for (const Json& output : file["outputs"].array) entry.outputs.push_back(output.string);
       for (const Json& removal : file["removals"].array) {
-        entry.removals.push_back({static_cast<int>(removal["line"].number), static_cast<int>(removal["column"].number),
+        entry.removals.push_back({static_cast<int>(removal["line"].number),
+                                  static_cast<int>(removal["column"].number),
                                   removal["text"].string, removal["rule"].string});
       }
       for (const Json& d : file["diagnostics"].array) {
         entry.diagnostics.push_back({parse_severity(d["severity"].string), d["rule"].string,
-                                     static_cast<int>(d["line"].number), static_cast<int>(d["column"].number),
-                                     d["message"].string});
+                                     static_cast<int>(d["line"].number),
+                                     static_cast<int>(d["column"].number), d["message"].string});
       }
       report.files.push_back(std::move(entry));
     }
@@ -298,7 +303,8 @@ BatchReport parse_report(std::string_view text, const std::string& origin) {
   }
 }
 
-BatchReport merge_reports(const std::vector<BatchReport>& reports, std::vector<std::string>& warnings) {
+BatchReport merge_reports(const std::vector<BatchReport>& reports,
+                          std::vector<std::string>& warnings) {
   BatchReport merged;
   std::map<std::string, FileReport> by_input;
   for (const auto& report : reports) {

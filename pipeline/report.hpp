@@ -23,7 +23,7 @@ struct FileReport {
 };
 
 struct BatchReport {
-  std::string command;  // convert, check
+  std::string command;            // convert, check
   std::vector<FileReport> files;  // sorted by input
 };
 
@@ -34,8 +34,10 @@ std::string report_sarif(const BatchReport& report);
 // Reads a report written by report_json; throws std::runtime_error naming `origin` on a bad one.
 BatchReport parse_report(std::string_view json, const std::string& origin);
 // One report of all files; a file reported twice (overlapping shards) keeps its first entry.
-BatchReport merge_reports(const std::vector<BatchReport>& reports, std::vector<std::string>& warnings);
+BatchReport merge_reports(const std::vector<BatchReport>& reports,
+                          std::vector<std::string>& warnings);
 
-Severity parse_severity(const std::string& name);  // note, warning, error; throws std::invalid_argument
+Severity parse_severity(
+    const std::string& name);  // note, warning, error; throws std::invalid_argument
 
 }  // namespace docpipe

@@ -84,8 +84,8 @@ void NoiseRules::add(std::string_view rules_text, const std::string& origin) {
     const std::string pattern(rest.substr(pattern_start));
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
-    rule->pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0,
-                                                   parse_error, status));
+    rule->pattern.reset(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
     if (U_FAILURE(status)) {
       throw RulesError(where + ": bad pattern (" + u_errorName(status) + " at offset " +
                        std::to_string(parse_error.offset) + ")");
@@ -150,7 +150,8 @@ void apply_rules(Utf16Line& work, const NoiseRules& rules, std::size_t first,
       if (end == start) continue;
       column += work.text.countChar32(counted_to, start - counted_to);
       counted_to = start;
-      removals.push_back({work.line, column, utf8(work.text.tempSubStringBetween(start, end)), rule->id});
+      removals.push_back(
+          {work.line, column, utf8(work.text.tempSubStringBetween(start, end)), rule->id});
       kept.append(work.text, copied_to, start - copied_to);
       copied_to = end;
       changed = true;
@@ -264,7 +265,8 @@ bool has_punctuation(std::string_view s) {
 }
 
 bool looks_like_salutation(std::string_view s) {
-  return text::ends_with_colon(s) && text::display_width(s) <= 20 && !text::has_sentence_end_inside(s);
+  return text::ends_with_colon(s) && text::display_width(s) <= 20 &&
+         !text::has_sentence_end_inside(s);
 }
 
 // Whether `next` continues the sentence that `line` was cut off in (a hard wrap). Titles,
@@ -274,11 +276,12 @@ bool continues(const WorkLine& line, std::string_view a, std::string_view b) {
   if (text::ends_sentence(a)) return false;
   const int width_a = text::display_width(a);
   const int width_b = text::display_width(b);
-  if (width_a < 20) return false;             // short lines are titles and headings
-  if (!has_punctuation(a)) return false;      // a title, or a line of verse
-  if (width_b > width_a + 4) return false;    // a wrapped line is as wide as the wrap allows:
-                                              // the line after it cannot be much wider
-  if (parse_marker(b)) return false;          // the next line starts a numbered item
+  if (width_a < 20) return false;         // short lines are titles and headings
+  if (!has_punctuation(a)) return false;  // a title, or a line of verse
+  if (width_b > width_a + 4)
+    return false;                     // a wrapped line is as wide as the wrap allows:
+                                      // the line after it cannot be much wider
+  if (parse_marker(b)) return false;  // the next line starts a numbered item
   if (looks_like_salutation(b)) return false;
   if (!text::ends_sentence(b) && (width_b + 2 < width_a || !has_punctuation(b))) {
     return false;  // the next line stands alone (a title); a wrapped tail ends its sentence

@@ -59,8 +59,8 @@ struct DocumentStructure {
   std::vector<TextBlock> subtitles;
   std::optional<Toc> toc;
   std::vector<Article> articles;  // never empty: a text with nothing in it is one empty article
-  int declared_articles = 0;      // from （6篇） or …发言稿3篇; 0 when the text declares none
-  int declared_line = 0;          // the line that declares it
+  int declared_articles = 0;  // from （6篇） or …发言稿3篇; 0 when the text declares none
+  int declared_line = 0;      // the line that declares it
   Diagnostics diagnostics;
 };
 

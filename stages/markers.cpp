@@ -174,7 +174,8 @@ std::optional<Marker> shi(std::u32string_view line) {
   const std::u32string_view rest = line.substr(run);
   if (rest.starts_with(U"方面")) {
     const std::size_t comma = run + 2;
-    if (numeral != U"一" || comma >= line.size() || !is_list_comma(line[comma])) return std::nullopt;
+    if (numeral != U"一" || comma >= line.size() || !is_list_comma(line[comma]))
+      return std::nullopt;
     auto marker = make(line, comma + 1, "shi", numeral, "discourse");
     if (marker) marker->discourse = true;
     return marker;

@@ -10,12 +10,12 @@
 namespace docpipe {
 
 struct Marker {
-  std::string family;        // model family: cn-dun, cn-paren, arabic-dot, …, other
-  std::string level_key;     // markers sharing a key share a level (一方面 and 其次 do)
-  std::u32string written;    // as written, with its punctuation: 一、 （一） 第一， 一方面，
-  int number = 0;            // 1 for 一、 （1） ① 第一 首先 一方面; 2 for 二、 其次 另一方面 …
-  std::size_t length = 0;    // characters the marker occupies, including spaces after it
-  bool discourse = false;    // 首先/其次/一方面…: a heading only where such markers pair up
+  std::string family;     // model family: cn-dun, cn-paren, arabic-dot, …, other
+  std::string level_key;  // markers sharing a key share a level (一方面 and 其次 do)
+  std::u32string written;  // as written, with its punctuation: 一、 （一） 第一， 一方面，
+  int number = 0;  // 1 for 一、 （1） ① 第一 首先 一方面; 2 for 二、 其次 另一方面 …
+  std::size_t length = 0;  // characters the marker occupies, including spaces after it
+  bool discourse = false;  // 首先/其次/一方面…: a heading only where such markers pair up
 };
 
 // The numbering marker that starts `line`, if any. Dates and decimals (2023.4.3, 1.5亿元),

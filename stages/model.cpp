@@ -8,7 +8,8 @@
 namespace docpipe {
 namespace {
 
-pugi::xml_node add_block(pugi::xml_node parent, const char* name, const std::string& text, int line) {
+pugi::xml_node add_block(pugi::xml_node parent, const char* name, const std::string& text,
+                         int line) {
   pugi::xml_node node = parent.append_child(name);
   node.append_attribute("line").set_value(line);
   node.text().set(text.c_str());
@@ -53,7 +54,8 @@ std::unique_ptr<pugi::xml_document> build_model(const DocumentStructure& structu
   root.append_attribute("encoding").set_value(source.encoding.c_str());
 
   if (structure.title) add_block(root, "title", structure.title->text, structure.title->line);
-  for (const auto& subtitle : structure.subtitles) add_block(root, "subtitle", subtitle.text, subtitle.line);
+  for (const auto& subtitle : structure.subtitles)
+    add_block(root, "subtitle", subtitle.text, subtitle.line);
   if (structure.toc) {
     pugi::xml_node toc = root.append_child("toc");
     toc.append_attribute("label").set_value(structure.toc->label.c_str());
@@ -67,9 +69,12 @@ std::unique_ptr<pugi::xml_document> build_model(const DocumentStructure& structu
   for (const auto& article : structure.articles) {
     pugi::xml_node node = root.append_child("article");
     if (article.title) add_block(node, "title", article.title->text, article.title->line);
-    for (const auto& subtitle : article.subtitles) add_block(node, "subtitle", subtitle.text, subtitle.line);
-    for (const auto& speaker : article.speakers) add_block(node, "speaker", speaker.text, speaker.line);
-    if (article.salutation) add_block(node, "salutation", article.salutation->text, article.salutation->line);
+    for (const auto& subtitle : article.subtitles)
+      add_block(node, "subtitle", subtitle.text, subtitle.line);
+    for (const auto& speaker : article.speakers)
+      add_block(node, "speaker", speaker.text, speaker.line);
+    if (article.salutation)
+      add_block(node, "salutation", article.salutation->text, article.salutation->line);
     add_body(node, article.body);
   }
   return document;

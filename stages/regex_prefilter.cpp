@@ -53,7 +53,7 @@ class Parser {
   struct Atom {
     bool literal = false;  // one literal character, `c`
     char32_t c = 0;
-    Clauses needs;         // otherwise: what the atom needs
+    Clauses needs;  // otherwise: what the atom needs
   };
 
   bool at_end() const { return pos_ >= p_.size(); }
@@ -151,7 +151,9 @@ class Parser {
   Atom next_atom() {
     const char32_t c = take();
     switch (c) {
-      case U'.': case U'^': case U'$':
+      case U'.':
+      case U'^':
+      case U'$':
         return {};
       case U'[':
         return char_class();
@@ -159,7 +161,12 @@ class Parser {
         return group();
       case U'\\':
         return escape();
-      case U'*': case U'+': case U'?': case U'{': case U'}': case U']':
+      case U'*':
+      case U'+':
+      case U'?':
+      case U'{':
+      case U'}':
+      case U']':
         throw Unreadable{};
       default:
         return {true, c, {}};
@@ -201,11 +208,34 @@ class Parser {
     const char32_t c = take();
     if (c < 0x80 && !is_ascii_alnum(c)) return {true, c, {}};  // \. \[ \\ …
     switch (c) {
-      case U's': case U'S': case U'd': case U'D': case U'w': case U'W': case U'h': case U'H':
-      case U'v': case U'V': case U'X': case U'R': case U'b': case U'B': case U'A': case U'z':
-      case U'Z': case U'G': case U't': case U'n': case U'r': case U'f': case U'e': case U'a':
+      case U's':
+      case U'S':
+      case U'd':
+      case U'D':
+      case U'w':
+      case U'W':
+      case U'h':
+      case U'H':
+      case U'v':
+      case U'V':
+      case U'X':
+      case U'R':
+      case U'b':
+      case U'B':
+      case U'A':
+      case U'z':
+      case U'Z':
+      case U'G':
+      case U't':
+      case U'n':
+      case U'r':
+      case U'f':
+      case U'e':
+      case U'a':
         return {};
-      case U'p': case U'P': case U'N':
+      case U'p':
+      case U'P':
+      case U'N':
         skip_braces();
         return {};
       case U'x':
@@ -309,8 +339,9 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view pattern_utf8) {
   for (const auto& clause : clauses) {
     if (clause.empty() || clause.size() > 64) continue;  // too wide to be worth checking
     if (prefilter.clauses_.size() == 64) break;          // enough to decide
-    const bool trivial = std::any_of(clause.begin(), clause.end(), [](const auto& s) { return s.empty(); });
-    if (trivial) continue;                               // an empty string is in every text
+    const bool trivial =
+        std::any_of(clause.begin(), clause.end(), [](const auto& s) { return s.empty(); });
+    if (trivial) continue;  // an empty string is in every text
     std::vector<icu::UnicodeString> strings;
     std::vector<std::string> utf8_strings;
     for (const auto& s : clause) {
@@ -337,7 +368,8 @@ RegexPrefilter RegexPrefilter::analyse(std::string_view pattern_utf8) {
 // start with it are compared there; the text may match once every clause has one.
 bool RegexPrefilter::may_match(const icu::UnicodeString& text) const {
   if (clauses_.empty()) return true;
-  const std::uint64_t all = clauses_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << clauses_.size()) - 1;
+  const std::uint64_t all =
+      clauses_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << clauses_.size()) - 1;
   std::uint64_t holds = 0;
   const char16_t* units = text.getBuffer();
   const auto length = static_cast<std::size_t>(std::max(text.length(), 0));
@@ -345,12 +377,14 @@ bool RegexPrefilter::may_match(const icu::UnicodeString& text) const {
   for (std::size_t i = 0; i < length; ++i) {
     const char16_t c = units[i];
     if (((first_units_[c / 64] >> (c % 64)) & 1) == 0) continue;
-    auto candidate = std::lower_bound(candidates_.begin(), candidates_.end(), c,
-                                      [](const Candidate& a, char16_t unit) { return a.first < unit; });
+    auto candidate =
+        std::lower_bound(candidates_.begin(), candidates_.end(), c,
+                         [](const Candidate& a, char16_t unit) { return a.first < unit; });
     for (; candidate != candidates_.end() && candidate->first == c; ++candidate) {
       const std::uint64_t bit = std::uint64_t{1} << candidate->clause;
       if ((holds & bit) != 0 || candidate->text.size() > length - i) continue;
-      if (std::char_traits<char16_t>::compare(units + i, candidate->text.data(), candidate->text.size()) == 0) {
+      if (std::char_traits<char16_t>::compare(units + i, candidate->text.data(),
+                                              candidate->text.size()) == 0) {
         holds |= bit;
         if (holds == all) return true;
       }

@@ -41,10 +41,11 @@ struct ModelValidator::Schema {
 
 ModelValidator::ModelValidator() : ModelValidator(std::string(resources::document_schema())) {}
 
-ModelValidator::ModelValidator(const std::string& schema_text) : schema_(std::make_unique<Schema>()) {
+ModelValidator::ModelValidator(const std::string& schema_text)
+    : schema_(std::make_unique<Schema>()) {
   xmlInitParser();  // idempotent; must run before libxml2 is used from several threads
-  SchemaParserContext parser(xmlSchemaNewMemParserCtxt(schema_text.data(),
-                                                       static_cast<int>(schema_text.size())));
+  SchemaParserContext parser(
+      xmlSchemaNewMemParserCtxt(schema_text.data(), static_cast<int>(schema_text.size())));
   if (!parser) throw std::runtime_error("cannot create the schema parser");
   std::vector<std::string> errors;
   xmlSchemaSetParserStructuredErrors(parser.get(), collect_error, &errors);
@@ -86,37 +87,42 @@ class StreamingValidation {
       v->flush();
       if (v->schema_sax_->endDocument != nullptr) v->schema_sax_->endDocument(v->schema_user_);
     };
-    own_sax_.startElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix, const xmlChar* uri,
-                                 int namespaces_count, const xmlChar** namespaces, int attributes_count,
-                                 int defaulted, const xmlChar** attributes) {
+    own_sax_.startElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix,
+                                 const xmlChar* uri, int namespaces_count,
+                                 const xmlChar** namespaces, int attributes_count, int defaulted,
+                                 const xmlChar** attributes) {
       auto* v = static_cast<StreamingValidation*>(self);
       v->flush();
       if (v->schema_sax_->startElementNs != nullptr) {
-        v->schema_sax_->startElementNs(v->schema_user_, name, prefix, uri, namespaces_count, namespaces,
-                                       attributes_count, defaulted, attributes);
+        v->schema_sax_->startElementNs(v->schema_user_, name, prefix, uri, namespaces_count,
+                                       namespaces, attributes_count, defaulted, attributes);
       }
     };
-    own_sax_.endElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix, const xmlChar* uri) {
+    own_sax_.endElementNs = [](void* self, const xmlChar* name, const xmlChar* prefix,
+                               const xmlChar* uri) {
       auto* v = static_cast<StreamingValidation*>(self);
       v->flush();
-      if (v->schema_sax_->endElementNs != nullptr) v->schema_sax_->endElementNs(v->schema_user_, name, prefix, uri);
+      if (v->schema_sax_->endElementNs != nullptr)
+        v->schema_sax_->endElementNs(v->schema_user_, name, prefix, uri);
     };
     own_sax_.characters = [](void* self, const xmlChar* text, int length) {
-      static_cast<StreamingValidation*>(self)->pending_.append(reinterpret_cast<const char*>(text),
-                                                                static_cast<std::size_t>(std::max(length, 0)));
+      static_cast<StreamingValidation*>(self)->pending_.append(
+          reinterpret_cast<const char*>(text), static_cast<std::size_t>(std::max(length, 0)));
     };
     own_sax_.ignorableWhitespace = own_sax_.characters;
     own_sax_.cdataBlock = [](void* self, const xmlChar* text, int length) {
       auto* v = static_cast<StreamingValidation*>(self);
       v->flush();
-      if (v->schema_sax_->cdataBlock != nullptr) v->schema_sax_->cdataBlock(v->schema_user_, text, length);
+      if (v->schema_sax_->cdataBlock != nullptr)
+        v->schema_sax_->cdataBlock(v->schema_user_, text, length);
     };
 
     parser_.reset(xmlCreatePushParserCtxt(&own_sax_, this, nullptr, 0, "model.xml"));
     if (!parser_) return;
     // XML_PARSE_HUGE: a paragraph may be longer than libxml2's default 10 MB text limit (a
     // long input line is one paragraph); the model is ours, with no DTD or entities to expand.
-    xmlCtxtUseOptions(parser_.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    xmlCtxtUseOptions(parser_.get(),
+                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
     xmlSchemaValidateSetLocator(context_.get(), locate, parser_.get());
   }
   ~StreamingValidation() {
@@ -166,8 +172,8 @@ class StreamingValidation {
   xmlSchemaSAXPlugPtr plug_ = nullptr;
   xmlSAXHandlerPtr schema_sax_ = nullptr;  // the schema layer's handlers
   void* schema_user_ = nullptr;
-  xmlSAXHandler own_sax_{};                // ours, which the parser calls
-  std::string pending_;                    // text not yet handed on
+  xmlSAXHandler own_sax_{};  // ours, which the parser calls
+  std::string pending_;      // text not yet handed on
   ParserContext parser_;
 };
 

@@ -15,13 +15,14 @@ namespace docpipe {
 // A user's template (--reference-docx), parsed once per run and shared
 // read-only by all documents. Defined in write_docx.cpp.
 class DocxTemplate;
-std::shared_ptr<const DocxTemplate> load_docx_template(const std::string& path);  // throws WriteError
+std::shared_ptr<const DocxTemplate> load_docx_template(
+    const std::string& path);  // throws WriteError
 
 struct DocxOptions {
-  std::string style = "gbt9704";    // "gbt9704" or "plain"
-  bool article_page_break = true;   // --article-break page|none
-  int zip_level = -1;               // -1: the writer's default
-  std::optional<std::int64_t> timestamp;  // SOURCE_DATE_EPOCH when set; no dates otherwise
+  std::string style = "gbt9704";                  // "gbt9704" or "plain"
+  bool article_page_break = true;                 // --article-break page|none
+  int zip_level = -1;                             // -1: the writer's default
+  std::optional<std::int64_t> timestamp;          // SOURCE_DATE_EPOCH when set; no dates otherwise
   std::shared_ptr<const DocxTemplate> reference;  // --reference-docx
 };
 

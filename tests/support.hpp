@@ -6,8 +6,8 @@
 
 namespace docpipe::test {
 
-std::filesystem::path source_dir();    // the repository
-std::filesystem::path shared_dir();    // ../shared beside the repository
+std::filesystem::path source_dir();  // the repository
+std::filesystem::path shared_dir();  // ../shared beside the repository
 std::filesystem::path docpipe_binary();
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& bytes);

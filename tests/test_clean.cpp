@@ -16,7 +16,8 @@ std::vector<std::string> lines_of(const CleanText& cleaned) {
 }
 
 TEST(Clean, SiteMarkersGoWhereverTheyStand) {
-  const CleanText cleaned = clean_text("深##paidbegin##圳大棚新区\n##PaidEnd##\n正文。##paidend##\n");
+  const CleanText cleaned =
+      clean_text("深##paidbegin##圳大棚新区\n##PaidEnd##\n正文。##paidend##\n");
   EXPECT_EQ(lines_of(cleaned), (std::vector<std::string>{"深圳大棚新区", "正文。"}));
   ASSERT_EQ(cleaned.removals.size(), 3u);
   EXPECT_EQ(cleaned.removals[0].line, 1);
@@ -64,7 +65,8 @@ TEST(Clean, BodyTextThatMentionsTheseWordsIsKept) {
 }
 
 TEST(Clean, NormalisesSpacesAndBlankLines) {
-  const CleanText cleaned = clean_text("　　首行缩进。\n\n\n\n\u00A0\u00A0第二段。  \n\u200B第三段\u200B。\n");
+  const CleanText cleaned =
+      clean_text("　　首行缩进。\n\n\n\n\u00A0\u00A0第二段。  \n\u200B第三段\u200B。\n");
   EXPECT_EQ(lines_of(cleaned), (std::vector<std::string>{"首行缩进。", "第二段。", "第三段。"}));
   EXPECT_FALSE(cleaned.lines[0].blank_before);
   EXPECT_TRUE(cleaned.lines[1].blank_before);
@@ -91,8 +93,10 @@ TEST(Clean, RejoinsLinesWrappedMidSentence) {
       "质量发展作出新的更大贡献。\n");
   EXPECT_EQ(lines_of(cleaned),
             (std::vector<std::string>{
-                "一是通过聆听特邀专家、领导的人民政协理论讲座，接受党的思想理论和党纪党风教育，进一步提高了党性自觉意识；",
-                "我们要认真学习贯彻党的二十大精神，切实把思想和行动统一到党中央决策部署上来，以实际行动推动各项工作落地见效，为全市经济社会高质量发展作出新的更大贡献。"}));
+                "一是通过聆听特邀专家、领导的人民政协理论讲座，接受党的思想理论和党纪党风教育，进一"
+                "步提高了党性自觉意识；",
+                "我们要认真学习贯彻党的二十大精神，切实把思想和行动统一到党中央决策部署上来，以实际"
+                "行动推动各项工作落地见效，为全市经济社会高质量发展作出新的更大贡献。"}));
   EXPECT_EQ(cleaned.lines[1].joined_lines, (std::vector<int>{4, 5}));
 }
 
@@ -131,7 +135,8 @@ TEST(Clean, JoinsLatinWordsWithASpace) {
 TEST(Clean, UserRulesAreAddedToTheBuiltInOnes) {
   NoiseRules rules = NoiseRules::builtin();
   const std::size_t builtin = rules.size();
-  rules.add("# my rules\nspan\tmy-site\t（来源：[^）]*网）\nline my-footer ^本文由.*整理$\n", "my.rules");
+  rules.add("# my rules\nspan\tmy-site\t（来源：[^）]*网）\nline my-footer ^本文由.*整理$\n",
+            "my.rules");
   EXPECT_EQ(rules.size(), builtin + 2);
   const CleanText cleaned = clean_text("正文内容（来源：某某网）。\n本文由某某整理\n", rules);
   EXPECT_EQ(lines_of(cleaned), std::vector<std::string>{"正文内容。"});

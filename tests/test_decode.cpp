@@ -84,9 +84,7 @@ TEST(Decode, InvalidGb18030BytesBecomeReplacementCharacters) {
   EXPECT_TRUE(has_rule(decoded, "decode.invalid-bytes", 2));
 }
 
-TEST(Decode, LineEndsAreUnified) {
-  EXPECT_EQ(decode("a\r\nb\rc\nd", {}).text, "a\nb\nc\nd");
-}
+TEST(Decode, LineEndsAreUnified) { EXPECT_EQ(decode("a\r\nb\rc\nd", {}).text, "a\nb\nc\nd"); }
 
 TEST(Decode, ControlCharactersThatXmlForbidsAreDroppedWithAWarning) {
   const std::string prose = "这一行是普通的正文内容，用来说明控制字符只是个别现象。\n";
@@ -97,7 +95,10 @@ TEST(Decode, ControlCharactersThatXmlForbidsAreDroppedWithAWarning) {
 }
 
 TEST(Decode, NonCharactersAreDropped) {
-  const DecodedText decoded = decode("a\xEF\xBF\xBE" "b", {});  // U+FFFE
+  const DecodedText decoded = decode(
+      "a\xEF\xBF\xBE"
+      "b",
+      {});  // U+FFFE
   EXPECT_EQ(decoded.text, "ab");
 }
 

@@ -88,9 +88,9 @@ TEST(Detect, ReportWithFourLevelsOfNumbering) {
   const auto headings = headings_of(run.structure);
   ASSERT_EQ(headings.size(), 9u);
   const std::vector<int> levels = {1, 2, 3, 4, 4, 3, 2, 1, 2};
-  const std::vector<std::string> families = {"cn-dun",     "cn-paren", "arabic-dot",
+  const std::vector<std::string> families = {"cn-dun",       "cn-paren",     "arabic-dot",
                                              "arabic-paren", "arabic-paren", "arabic-dot",
-                                             "cn-paren",   "cn-dun",   "shi"};
+                                             "cn-paren",     "cn-dun",       "shi"};
   for (std::size_t i = 0; i < headings.size(); ++i) {
     EXPECT_EQ(headings[i].level, levels[i]) << headings[i].text;
     EXPECT_EQ(headings[i].family, families[i]) << headings[i].text;

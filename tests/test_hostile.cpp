@@ -33,8 +33,10 @@ const char* const kFormats[] = {".docx", ".md", ".html", ".xml"};
 std::string quoted(const fs::path& path) {
   std::string out = "'";
   for (const char c : path.string()) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -65,8 +67,9 @@ std::string good_text() {
 
 // The writer's output parses: the XML against the schema, each XML part of the DOCX.
 void expect_valid_xml(const fs::path& xml) {
-  const CommandResult lint = run_command("xmllint --noout --schema " +
-                                         quoted(source_dir() / "schemas/document.xsd") + " " + quoted(xml));
+  const CommandResult lint =
+      run_command("xmllint --noout --schema " + quoted(source_dir() / "schemas/document.xsd") +
+                  " " + quoted(xml));
   EXPECT_EQ(lint.exit_code, 0) << xml << "\n" << lint.output;
 }
 
@@ -87,7 +90,8 @@ void expect_valid_docx(const fs::path& docx) {
     EXPECT_EQ(zip_fread(file, part.data(), part.size()), static_cast<zip_int64_t>(part.size()));
     zip_fclose(file);
     pugi::xml_document xml;
-    EXPECT_TRUE(xml.load_buffer(part.data(), part.size())) << docx << ": " << name << " is not well-formed";
+    EXPECT_TRUE(xml.load_buffer(part.data(), part.size()))
+        << docx << ": " << name << " is not well-formed";
     ++parts;
   }
   zip_discard(archive);
@@ -99,9 +103,10 @@ void expect_valid_docx(const fs::path& docx) {
 void expect_inert_html(const fs::path& html) {
   const std::string page = read_file(html);
   static const std::set<std::string> kTags = {
-      "html", "head", "meta", "title", "style", "body", "main", "header", "nav", "ol", "ul", "li", "a", "article",
-      "section", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "table", "thead", "tbody", "tr", "th",
-      "td", "br", "hr", "small", "footer", "strong", "em"};
+      "html", "head", "meta", "title", "style",   "body",    "main",   "header", "nav",
+      "ol",   "ul",   "li",   "a",     "article", "section", "div",    "p",      "h1",
+      "h2",   "h3",   "h4",   "h5",    "h6",      "span",    "table",  "thead",  "tbody",
+      "tr",   "th",   "td",   "br",    "hr",      "small",   "footer", "strong", "em"};
   for (std::size_t i = page.find('<'); i != std::string::npos; i = page.find('<', i + 1)) {
     if (page.compare(i, 10, "<!DOCTYPE ") == 0) continue;
     std::size_t k = i + 1 + (page.compare(i + 1, 1, "/") == 0 ? 1 : 0);
@@ -121,7 +126,8 @@ void expect_inert_markdown(const fs::path& md) {
   for (std::size_t i = text.find('<'); i != std::string::npos; i = text.find('<', i + 1)) {
     std::size_t slashes = 0;
     while (slashes < i && text[i - 1 - slashes] == '\\') ++slashes;
-    EXPECT_EQ(slashes % 2, 1u) << md << ": unescaped '<' in " << text.substr(i > 20 ? i - 20 : 0, 60);
+    EXPECT_EQ(slashes % 2, 1u) << md << ": unescaped '<' in "
+                               << text.substr(i > 20 ? i - 20 : 0, 60);
   }
 }
 
@@ -137,7 +143,8 @@ void expect_outputs(const fs::path& out, const std::string& stem) {
 }
 
 void expect_no_outputs(const fs::path& out, const std::string& stem) {
-  for (const char* extension : kFormats) EXPECT_FALSE(fs::exists(out / (stem + extension))) << stem << extension;
+  for (const char* extension : kFormats)
+    EXPECT_FALSE(fs::exists(out / (stem + extension))) << stem << extension;
 }
 
 // A folder holding `name` with `bytes` and good.txt, converted into out/.
@@ -147,9 +154,12 @@ class Batch {
   fs::path in() const { return dir_.path() / "in"; }
   fs::path out() const { return dir_.path() / "out"; }
   const fs::path& root() const { return dir_.path(); }
-  void add(const std::string& name, const std::string& bytes) const { write_file(in() / name, bytes); }
+  void add(const std::string& name, const std::string& bytes) const {
+    write_file(in() / name, bytes);
+  }
   CommandResult convert(const std::string& options = "") const {
-    return run_command(docpipe() + " convert " + options + " -o " + quoted(out()) + " " + quoted(in()));
+    return run_command(docpipe() + " convert " + options + " -o " + quoted(out()) + " " +
+                       quoted(in()));
   }
   void expect_good_converted() const { expect_outputs(out(), "good"); }
 
@@ -172,7 +182,8 @@ TEST(Hostile, WhiteSpaceOnly) {
   batch.add("blank.txt", "  \n\t\n\xE3\x80\x80\xE3\x80\x80\r\n\n");
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_TRUE(contains(result.output, "blank.txt: warning: the file has no text, only white space")) << result.output;
+  EXPECT_TRUE(contains(result.output, "blank.txt: warning: the file has no text, only white space"))
+      << result.output;
   batch.expect_good_converted();
   expect_outputs(batch.out(), "blank");
 }
@@ -183,9 +194,11 @@ TEST(Hostile, BinaryFilesAreRefusedByName) {
   batch.add("archive.txt", "PK\x03\x04\x14\0\0\0\x08\0abcdefgh\0\0\0\0word/document.xml"s);
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 1) << result.output;
-  EXPECT_TRUE(contains(result.output, "image.txt: error: this is not a text file: it looks like a PNG image"))
+  EXPECT_TRUE(contains(result.output,
+                       "image.txt: error: this is not a text file: it looks like a PNG image"))
       << result.output;
-  EXPECT_TRUE(contains(result.output, "archive.txt: error: this is not a text file: it looks like a ZIP archive"))
+  EXPECT_TRUE(contains(result.output,
+                       "archive.txt: error: this is not a text file: it looks like a ZIP archive"))
       << result.output;
   batch.expect_good_converted();
   expect_no_outputs(batch.out(), "image");
@@ -211,7 +224,8 @@ TEST(Hostile, InvalidUtf8IsReplacedAndTheRestKept) {
   batch.add("damaged.txt", text);
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_TRUE(contains(result.output, "damaged.txt:3: warning: bytes that are not valid UTF-8 replaced by U+FFFD"))
+  EXPECT_TRUE(contains(result.output,
+                       "damaged.txt:3: warning: bytes that are not valid UTF-8 replaced by U+FFFD"))
       << result.output;
   // Still read as UTF-8: the title is intact, not mojibake.
   const std::string title = good_text().substr(0, good_text().find('\n'));
@@ -226,7 +240,8 @@ TEST(Hostile, TruncatedUtf16) {
   batch.add("utf16.txt", "\xFF\xFE\x07\x68\x98\x98\x0A\x00\x63\x6B\x87\x65\x41"s);
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_TRUE(contains(result.output, "utf16.txt:2: warning: bytes that are not valid UTF-16LE replaced by U+FFFD"))
+  EXPECT_TRUE(contains(
+      result.output, "utf16.txt:2: warning: bytes that are not valid UTF-16LE replaced by U+FFFD"))
       << result.output;
   EXPECT_TRUE(contains(read_file(batch.out() / "utf16.md"), "标题"));
   batch.expect_good_converted();
@@ -236,7 +251,8 @@ TEST(Hostile, TruncatedUtf16) {
 TEST(Hostile, MixedEncodingsInOneFile) {
   Batch batch;
   // A UTF-8 text with one paragraph pasted in GB18030 (各单位要认真落实。).
-  const std::string gb_paragraph = "\xB8\xF7\xB5\xA5\xCE\xBB\xD2\xAA\xC8\xCF\xD5\xE6\xC2\xE4\xCA\xB5\xA1\xA3\n";
+  const std::string gb_paragraph =
+      "\xB8\xF7\xB5\xA5\xCE\xBB\xD2\xAA\xC8\xCF\xD5\xE6\xC2\xE4\xCA\xB5\xA1\xA3\n";
   std::string text = good_text();
   const std::size_t line_5 = [&] {
     std::size_t at = 0;
@@ -248,7 +264,8 @@ TEST(Hostile, MixedEncodingsInOneFile) {
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
   // Read as UTF-8 (most of it is): the GB18030 line is named, the rest is intact.
-  EXPECT_TRUE(contains(result.output, "mixed.txt:5: warning: bytes that are not valid UTF-8 replaced by U+FFFD"))
+  EXPECT_TRUE(contains(result.output,
+                       "mixed.txt:5: warning: bytes that are not valid UTF-8 replaced by U+FFFD"))
       << result.output;
   const std::string title = good_text().substr(0, good_text().find('\n'));
   EXPECT_TRUE(contains(read_file(batch.out() / "mixed.md"), title));
@@ -266,10 +283,12 @@ TEST(Hostile, FiftyMegabyteSingleLine) {
   batch.add("long-line.txt", line);
   const auto started = std::chrono::steady_clock::now();
   const CommandResult result = batch.convert("-q");
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << line.size() << " bytes on one line: " << seconds << " s\n";
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  for (const char* extension : kFormats) EXPECT_TRUE(fs::exists(batch.out() / (std::string("long-line") + extension)));
+  for (const char* extension : kFormats)
+    EXPECT_TRUE(fs::exists(batch.out() / (std::string("long-line") + extension)));
   EXPECT_GE(fs::file_size(batch.out() / "long-line.md"), line.size());
   batch.expect_good_converted();
 }
@@ -283,11 +302,14 @@ TEST(Hostile, AMillionShortLines) {
   batch.add("million.txt", text);
   const auto started = std::chrono::steady_clock::now();
   const CommandResult result = batch.convert("-q");
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << lines << " short lines: " << seconds << " s\n";
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  for (const char* extension : kFormats) EXPECT_TRUE(fs::exists(batch.out() / (std::string("million") + extension)));
-  EXPECT_TRUE(contains(read_file(batch.out() / "million.md"), "第" + std::to_string(lines - 1) + "行。"));
+  for (const char* extension : kFormats)
+    EXPECT_TRUE(fs::exists(batch.out() / (std::string("million") + extension)));
+  EXPECT_TRUE(
+      contains(read_file(batch.out() / "million.md"), "第" + std::to_string(lines - 1) + "行。"));
   batch.expect_good_converted();
 }
 
@@ -295,7 +317,8 @@ TEST(Hostile, ThousandsOfNoiseMarkers) {
   Batch batch;
   std::string text = "关于做好年度工作的通知\n\n";
   for (int i = 0; i < 5000; ++i) {
-    text += "##paidbegin##各单位要认真落实第" + std::to_string(i) + "项要求。【更多公文素材，微信：abc123】\n";
+    text += "##paidbegin##各单位要认真落实第" + std::to_string(i) +
+            "项要求。【更多公文素材，微信：abc123】\n";
   }
   batch.add("noisy.txt", text);
   const CommandResult result = batch.convert();
@@ -328,14 +351,16 @@ TEST(Hostile, TextThatIsAllHeadings) {
 
 TEST(Hostile, XmlSpecialTextStaysValidInEveryFormat) {
   Batch batch;
-  batch.add("special.txt",
-            "标题 <doc> & ]]> \"引号\" 'apos'\n\n"
-            "一、a < b && c > d ]]> <![CDATA[x]]> &amp; &#0; &lt;\n"
-            "正文\xEF\xBF\xBE\xEF\xBF\xBF有非字符和控制字符\x01\x08\x0B\x1B\x7F\xC2\x85结束。\n"
-            "（一）<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;\n");
+  batch.add(
+      "special.txt",
+      "标题 <doc> & ]]> \"引号\" 'apos'\n\n"
+      "一、a < b && c > d ]]> <![CDATA[x]]> &amp; &#0; &lt;\n"
+      "正文\xEF\xBF\xBE\xEF\xBF\xBF有非字符和控制字符\x01\x08\x0B\x1B\x7F\xC2\x85结束。\n"
+      "（一）<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;\n");
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_TRUE(contains(result.output, "special.txt:4: warning: control character U+FFFE dropped")) << result.output;
+  EXPECT_TRUE(contains(result.output, "special.txt:4: warning: control character U+FFFE dropped"))
+      << result.output;
   const std::string xml = read_file(batch.out() / "special.xml");
   EXPECT_TRUE(contains(xml, "a &lt; b &amp;&amp; c"));
   EXPECT_FALSE(contains(xml, "root:"));  // no entity from the text was ever expanded
@@ -345,17 +370,18 @@ TEST(Hostile, XmlSpecialTextStaysValidInEveryFormat) {
 
 TEST(Hostile, HtmlAndMarkdownInjection) {
   Batch batch;
-  batch.add("inject.txt",
-            "<script>alert(1)</script>标题\n\n"
-            "一、<img src=x onerror=alert(1)>第一部分\n"
-            "正文[链接](javascript:alert(1))和<iframe src=\"http://evil\"></iframe>，还有<b>粗体</b>。\n"
-            "# 不是标题\n"
-            "> 不是引用\n"
-            "- 不是列表\n"
-            "```\n"
-            "<!-- 注释 --> `代码` *强调* _下划线_ | 表格 | ~~删除~~ ![图](x.png)\n"
-            "---\n"
-            "<svg onload=alert(1)>&lt;script&gt;\n");
+  batch.add(
+      "inject.txt",
+      "<script>alert(1)</script>标题\n\n"
+      "一、<img src=x onerror=alert(1)>第一部分\n"
+      "正文[链接](javascript:alert(1))和<iframe src=\"http://evil\"></iframe>，还有<b>粗体</b>。\n"
+      "# 不是标题\n"
+      "> 不是引用\n"
+      "- 不是列表\n"
+      "```\n"
+      "<!-- 注释 --> `代码` *强调* _下划线_ | 表格 | ~~删除~~ ![图](x.png)\n"
+      "---\n"
+      "<svg onload=alert(1)>&lt;script&gt;\n");
   const CommandResult result = batch.convert();
   EXPECT_EQ(result.exit_code, 0) << result.output;
   const std::string md = read_file(batch.out() / "inject.md");
@@ -379,7 +405,8 @@ TEST(Hostile, MarkupInFileNames) {
   // The index page links them with escaped URLs and shows their names as text.
   const std::string index = read_file(batch.out() / "index.html");
   expect_inert_html(batch.out() / "index.html");
-  EXPECT_TRUE(contains(index, "href=\"%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.html\"")) << index;
+  EXPECT_TRUE(contains(index, "href=\"%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.html\""))
+      << index;
   EXPECT_TRUE(contains(index, "href=\"a%22b%26c%23d%3Fe%25f%27.html\"")) << index;
 }
 
@@ -387,22 +414,27 @@ TEST(Hostile, AwkwardFileNames) {
   TempDir dir;
   const fs::path in = dir.path() / "in dir";
   const fs::path out = dir.path() / "out dir";
-  for (const char* name : {"with space.txt", "中文 名称.txt", "-leading-dash.txt", "--output.txt", "it's.txt"}) {
+  for (const char* name :
+       {"with space.txt", "中文 名称.txt", "-leading-dash.txt", "--output.txt", "it's.txt"}) {
     write_file(in / name, good_text());
   }
   // Named on the command line: after --, and as ./-name.
-  const CommandResult named = run_command("cd " + quoted(in) + " && " + docpipe() + " convert -q -o " + quoted(out) +
-                                          " -- -leading-dash.txt --output.txt 'with space.txt' '中文 名称.txt'");
+  const CommandResult named =
+      run_command("cd " + quoted(in) + " && " + docpipe() + " convert -q -o " + quoted(out) +
+                  " -- -leading-dash.txt --output.txt 'with space.txt' '中文 名称.txt'");
   EXPECT_EQ(named.exit_code, 0) << named.output;
-  for (const char* stem : {"with space", "中文 名称", "-leading-dash", "--output"}) expect_outputs(out, stem);
+  for (const char* stem : {"with space", "中文 名称", "-leading-dash", "--output"})
+    expect_outputs(out, stem);
   TempDir second;
-  const CommandResult dotted = run_command("cd " + quoted(in) + " && " + docpipe() + " convert -q -o " +
-                                           quoted(second.path()) + " ./-leading-dash.txt");
+  const CommandResult dotted =
+      run_command("cd " + quoted(in) + " && " + docpipe() + " convert -q -o " +
+                  quoted(second.path()) + " ./-leading-dash.txt");
   EXPECT_EQ(dotted.exit_code, 0) << dotted.output;
   expect_outputs(second.path(), "-leading-dash");
   // Found in a folder.
   TempDir third;
-  const CommandResult folder = run_command(docpipe() + " convert -o " + quoted(third.path()) + " " + quoted(in));
+  const CommandResult folder =
+      run_command(docpipe() + " convert -o " + quoted(third.path()) + " " + quoted(in));
   EXPECT_EQ(folder.exit_code, 0) << folder.output;
   for (const char* stem : {"with space", "中文 名称", "-leading-dash", "--output", "it's"}) {
     expect_outputs(third.path(), stem);
@@ -423,10 +455,11 @@ TEST(Hostile, UnreadableFile) {
   fs::create_directories(batch.out());
   fs::permissions(batch.root(), fs::perms::all);
   fs::permissions(batch.out(), fs::perms::all);
-  const CommandResult result = run_command(as_unprivileged(docpipe() + " convert -o " + quoted(batch.out()) + " " +
-                                                           quoted(batch.in())));
+  const CommandResult result = run_command(
+      as_unprivileged(docpipe() + " convert -o " + quoted(batch.out()) + " " + quoted(batch.in())));
   EXPECT_EQ(result.exit_code, 1) << result.output;
-  EXPECT_TRUE(contains(result.output, "secret.txt: error: cannot open the file: Permission denied")) << result.output;
+  EXPECT_TRUE(contains(result.output, "secret.txt: error: cannot open the file: Permission denied"))
+      << result.output;
   batch.expect_good_converted();
   expect_no_outputs(batch.out(), "secret");
 }
@@ -435,8 +468,9 @@ TEST(Hostile, FifoNamedOnTheCommandLineDoesNotHang) {
   Batch batch;
   const fs::path fifo = batch.root() / "pipe.txt";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
-  const CommandResult result = run_command("timeout 60 " + docpipe() + " convert -o " + quoted(batch.out()) + " " +
-                                           quoted(fifo) + " " + quoted(batch.in() / "good.txt"));
+  const CommandResult result =
+      run_command("timeout 60 " + docpipe() + " convert -o " + quoted(batch.out()) + " " +
+                  quoted(fifo) + " " + quoted(batch.in() / "good.txt"));
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_TRUE(contains(result.output, "pipe.txt: not a regular file")) << result.output;
   batch.expect_good_converted();
@@ -467,34 +501,43 @@ TEST(Hostile, FullDisk) {
   batch.add("big.txt", big);
   // A file size limit (ulimit -f, in KB) that good.txt's outputs fit and big.txt's do not;
   // SIGXFSZ ignored so that write() fails with EFBIG as on a full disk.
-  const CommandResult result = run_command("bash -c \"trap '' XFSZ; ulimit -f 1024; exec " + docpipe() +
-                                           " convert -o " + quoted(batch.out()) + " " + quoted(batch.in()) + "\"");
+  const CommandResult result =
+      run_command("bash -c \"trap '' XFSZ; ulimit -f 1024; exec " + docpipe() + " convert -o " +
+                  quoted(batch.out()) + " " + quoted(batch.in()) + "\"");
   EXPECT_EQ(result.exit_code, 1) << result.output;
-  EXPECT_TRUE(contains(result.output, "big.txt: error: cannot write " + (batch.out() / "big.md").string() +
-                                          ": File too large"))
+  EXPECT_TRUE(contains(result.output, "big.txt: error: cannot write " +
+                                          (batch.out() / "big.md").string() + ": File too large"))
       << result.output;
   EXPECT_FALSE(fs::exists(batch.out() / "big.md"));
   batch.expect_good_converted();
   for (const auto& entry : fs::directory_iterator(batch.out())) {
-    EXPECT_NE(entry.path().filename().string().front(), '.') << "temporary file left: " << entry.path();
+    EXPECT_NE(entry.path().filename().string().front(), '.')
+        << "temporary file left: " << entry.path();
   }
 }
 
 TEST(Hostile, KilledMidBatchLeavesNoPartialFile) {
   TempDir dir;
   const fs::path in = dir.path() / "in";
-  for (int i = 0; i < 400; ++i) write_file(in / ("doc" + std::to_string(1000 + i) + ".txt"), good_text());
+  for (int i = 0; i < 400; ++i)
+    write_file(in / ("doc" + std::to_string(1000 + i) + ".txt"), good_text());
   const fs::path out = dir.path() / "out";
   const fs::path reference = dir.path() / "reference";
-  ASSERT_EQ(run_command(docpipe() + " convert -q -o " + quoted(reference) + " " + quoted(in / "doc1000.txt")).exit_code,
+  ASSERT_EQ(run_command(docpipe() + " convert -q -o " + quoted(reference) + " " +
+                        quoted(in / "doc1000.txt"))
+                .exit_code,
             0);
 
   const std::string binary = docpipe_binary().string();
   const std::string out_string = out.string();
   const std::string in_string = in.string();
-  std::vector<char*> argv = {const_cast<char*>(binary.c_str()), const_cast<char*>("convert"),
-                             const_cast<char*>("-q"), const_cast<char*>("-o"),
-                             const_cast<char*>(out_string.c_str()), const_cast<char*>(in_string.c_str()), nullptr};
+  std::vector<char*> argv = {const_cast<char*>(binary.c_str()),
+                             const_cast<char*>("convert"),
+                             const_cast<char*>("-q"),
+                             const_cast<char*>("-o"),
+                             const_cast<char*>(out_string.c_str()),
+                             const_cast<char*>(in_string.c_str()),
+                             nullptr};
   pid_t pid = 0;
   ASSERT_EQ(::posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv.data(), environ), 0);
   // Kill it as soon as some outputs are there, in the middle of writing others.
@@ -503,13 +546,15 @@ TEST(Hostile, KilledMidBatchLeavesNoPartialFile) {
   while (std::chrono::steady_clock::now() < deadline && seen < 40) {
     std::error_code ignored;
     seen = 0;
-    for (fs::directory_iterator it(out, ignored), end; !ignored && it != end; it.increment(ignored)) ++seen;
+    for (fs::directory_iterator it(out, ignored), end; !ignored && it != end; it.increment(ignored))
+      ++seen;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ::kill(pid, SIGKILL);
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the run ended before it could be killed; make the batch larger";
+  ASSERT_TRUE(WIFSIGNALED(status))
+      << "the run ended before it could be killed; make the batch larger";
 
   // Every file with its final name is complete: identical to the same document converted alone.
   int complete = 0;
@@ -525,14 +570,16 @@ TEST(Hostile, KilledMidBatchLeavesNoPartialFile) {
       expect_valid_docx(entry.path());
     } else {
       // The source name differs (doc1000 vs docNNNN): compare sizes up to that.
-      EXPECT_NEAR(static_cast<double>(actual.size()), static_cast<double>(expected.size()), 64.0) << name;
+      EXPECT_NEAR(static_cast<double>(actual.size()), static_cast<double>(expected.size()), 64.0)
+          << name;
       EXPECT_TRUE(actual.ends_with(expected.substr(expected.size() - 16))) << name << " is partial";
     }
     ++complete;
   }
   EXPECT_GT(complete, 0);
   // Running again completes the batch.
-  const CommandResult again = run_command(docpipe() + " convert -q -o " + quoted(out) + " " + quoted(in));
+  const CommandResult again =
+      run_command(docpipe() + " convert -q -o " + quoted(out) + " " + quoted(in));
   EXPECT_EQ(again.exit_code, 0) << again.output;
 }
 
@@ -549,9 +596,9 @@ TEST(Hostile, OutputPathsNeverEscapeTheOutputFolder) {
   fs::create_directory_symlink("../../outside", in / "up");
   fs::create_directory_symlink("..", in / "parent");
   fs::create_symlink("../../outside/escape.txt", in / "linked.txt");
-  const CommandResult result = run_command(docpipe() + " convert -q -o " + quoted(out) + " " + quoted(in) + " " +
-                                           quoted(in / ".." / "in" / "x..y" / "..z.txt") + " " +
-                                           quoted(in / "up" / "escape.txt"));
+  const CommandResult result = run_command(
+      docpipe() + " convert -q -o " + quoted(out) + " " + quoted(in) + " " +
+      quoted(in / ".." / "in" / "x..y" / "..z.txt") + " " + quoted(in / "up" / "escape.txt"));
   EXPECT_EQ(result.exit_code, 0) << result.output;
   // Nothing was written anywhere but the output folder.
   const fs::path out_real = fs::canonical(out);
@@ -561,7 +608,8 @@ TEST(Hostile, OutputPathsNeverEscapeTheOutputFolder) {
     const fs::path real = fs::canonical(entry.path());
     const std::string extension = real.extension().string();
     if (extension == ".txt") continue;
-    EXPECT_EQ(real.string().rfind(out_real.string() + "/", 0), 0u) << real << " is outside the output folder";
+    EXPECT_EQ(real.string().rfind(out_real.string() + "/", 0), 0u)
+        << real << " is outside the output folder";
     ++written;
   }
   EXPECT_GE(written, 6 * 4);
@@ -576,9 +624,10 @@ TEST(Hostile, NoNetworkAccess) {
   if (run_command("strace -f -qq -o /dev/null true").exit_code == 0) {
     // Every network system call docpipe makes, from any thread. (LeakSanitizer cannot run
     // under ptrace: the sanitiser build leaves leaks to the other tests here.)
-    const CommandResult result = run_command("ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 "
-                                             "strace -f -qq -e signal=none -e trace=%network -o " +
-                                             quoted(out.path() / "trace") + " " + convert);
+    const CommandResult result = run_command(
+        "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 "
+        "strace -f -qq -e signal=none -e trace=%network -o " +
+        quoted(out.path() / "trace") + " " + convert);
     EXPECT_EQ(result.exit_code, 0) << result.output;
     const std::string trace = read_file(out.path() / "trace");
     EXPECT_EQ(trace, "") << "network system calls:\n" << trace;

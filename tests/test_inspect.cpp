@@ -39,7 +39,8 @@ TEST(Inspect, SuspectedNoiseLeftInTheBody) {
 }
 
 TEST(Inspect, NumberingFamilyOutOfOrder) {
-  const Diagnostics found = inspect_text("报告\n（一）先出现的二级标题\n正文。\n一、第一部分\n正文。\n");
+  const Diagnostics found =
+      inspect_text("报告\n（一）先出现的二级标题\n正文。\n一、第一部分\n正文。\n");
   const auto order = with_rule(found, "numbering.order");
   ASSERT_EQ(order.size(), 1u);
   EXPECT_EQ(order[0].line, 2);
@@ -60,7 +61,8 @@ TEST(Inspect, NumberingSkipsAndLevelJumps) {
 }
 
 TEST(Inspect, NumberingRepeats) {
-  const Diagnostics found = inspect_text("报告\n一、第一部分\n（一）第一点\n正文。\n（一）又是第一点\n正文。\n");
+  const Diagnostics found =
+      inspect_text("报告\n一、第一部分\n（一）第一点\n正文。\n（一）又是第一点\n正文。\n");
   const auto repeat = with_rule(found, "numbering.repeat");
   ASSERT_EQ(repeat.size(), 1u);
   EXPECT_EQ(repeat[0].line, 5);
@@ -98,8 +100,8 @@ TEST(Inspect, DeclaredCountAndContents) {
 }
 
 TEST(Inspect, EmptyArticle) {
-  const Diagnostics found = inspect_text(
-      "发言材料汇编\n（2篇）\n\n第一篇发言\n这是正文。\n\n第二篇发言\n");
+  const Diagnostics found =
+      inspect_text("发言材料汇编\n（2篇）\n\n第一篇发言\n这是正文。\n\n第二篇发言\n");
   // The last title has no body: the compilation ends with an empty article or a lone line.
   const auto empty = with_rule(found, "structure.empty-article");
   const auto count = with_rule(found, "structure.count-mismatch");
@@ -145,13 +147,14 @@ TEST(Inspect, CleanTextIsSilent) {
 // of 001, the quotations that run over several paragraphs in 004 — never numbering,
 // structure or suspected-noise findings.
 TEST(Inspect, SamplesRaiseOnlyWhatTheyContain) {
-  const std::set<std::string> allowed = {"text.placeholder", "text.half-width-punctuation", "text.unbalanced"};
+  const std::set<std::string> allowed = {"text.placeholder", "text.half-width-punctuation",
+                                         "text.unbalanced"};
   for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "samples")) {
     const StageRun run = run_stages(read_file(entry.path()));
     const Inspector inspector;
     for (const auto& d : inspector.inspect(run.cleaned, run.structure)) {
-      EXPECT_TRUE(allowed.count(d.rule)) << entry.path().filename() << ":" << d.line << " " << d.rule << " "
-                                         << d.message;
+      EXPECT_TRUE(allowed.count(d.rule))
+          << entry.path().filename() << ":" << d.line << " " << d.rule << " " << d.message;
     }
   }
 }

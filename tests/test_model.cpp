@@ -33,9 +33,9 @@ TEST(Model, SectionsNestByLevel) {
   structure.title = TextBlock{"标题", 1};
   Article article;
   article.salutation = TextBlock{"同志们：", 2};
-  article.body = {paragraph("开场。", 3), heading("一、", "甲", 1, 4), paragraph("甲文。", 5),
-                  heading("（一）", "甲一。", 2, 6, "cn-paren"), paragraph("甲一文。", 6, true),
-                  heading("二、", "乙", 1, 7)};
+  article.body = {paragraph("开场。", 3),         heading("一、", "甲", 1, 4),
+                  paragraph("甲文。", 5),         heading("（一）", "甲一。", 2, 6, "cn-paren"),
+                  paragraph("甲一文。", 6, true), heading("二、", "乙", 1, 7)};
   article.body[3].runin = true;
   structure.articles.push_back(article);
   const auto model = build_model(structure, {"a.txt", "GB18030"});
@@ -62,22 +62,24 @@ TEST(Model, SectionsNestByLevel) {
 TEST(Validate, RejectsModelsOutsideTheSchema) {
   const ModelValidator validator;
   const std::string head =
-      "<document xmlns='urn:docpipe:document:1' version='1' xml:lang='zh-CN' source='a' encoding='UTF-8'>";
+      "<document xmlns='urn:docpipe:document:1' version='1' xml:lang='zh-CN' source='a' "
+      "encoding='UTF-8'>";
   const std::vector<std::pair<std::string, std::string>> bad = {
       {"no article", head + "<title line='1'>T</title></document>"},
       {"empty paragraph", head + "<article><p line='1'></p></article></document>"},
       {"padded paragraph", head + "<article><p line='1'> x</p></article></document>"},
       {"missing line", head + "<article><p>x</p></article></document>"},
-      {"unknown family",
-       head + "<article><section level='1' family='roman' marker='I.'><heading line='1'>x</heading></section>"
-              "</article></document>"},
-      {"level 7",
-       head + "<article><section level='7' family='other' marker=''><heading line='1'>x</heading></section>"
-              "</article></document>"},
-      {"section without heading",
-       head + "<article><section level='1' family='other' marker=''><p line='1'>x</p></section></article>"
-              "</document>"},
-      {"title after body", head + "<article><p line='2'>x</p><title line='1'>T</title></article></document>"},
+      {"unknown family", head + "<article><section level='1' family='roman' marker='I.'><heading "
+                                "line='1'>x</heading></section>"
+                                "</article></document>"},
+      {"level 7", head + "<article><section level='7' family='other' marker=''><heading "
+                         "line='1'>x</heading></section>"
+                         "</article></document>"},
+      {"section without heading", head + "<article><section level='1' family='other' marker=''><p "
+                                         "line='1'>x</p></section></article>"
+                                         "</document>"},
+      {"title after body",
+       head + "<article><p line='2'>x</p><title line='1'>T</title></article></document>"},
       {"wrong namespace",
        "<document xmlns='urn:other' version='1' source='a' encoding='UTF-8'><article/></document>"},
       {"not XML", "<document"},
@@ -88,7 +90,8 @@ TEST(Validate, RejectsModelsOutsideTheSchema) {
     EXPECT_FALSE(result.errors.empty()) << what;
   }
   EXPECT_TRUE(validator.validate(head + "<article/></document>").valid);
-  EXPECT_TRUE(validator.validate(read_file(source_dir() / "tests/fixtures/model-sample.xml")).valid);
+  EXPECT_TRUE(
+      validator.validate(read_file(source_dir() / "tests/fixtures/model-sample.xml")).valid);
 }
 
 TEST(Validate, TheSchemaInTheBinaryIsTheOneInTheRepository) {

@@ -52,7 +52,8 @@ TEST(RegexPrefilter, ReadsWhatAMatchMustContain) {
   EXPECT_EQ(clauses_of("[^a]b"), (Clauses{{"b"}}));
   EXPECT_EQ(clauses_of("(?!abc)d"), (Clauses{{"d"}}));
   EXPECT_EQ(clauses_of("(?<=abc)d"), (Clauses{{"d"}}));
-  EXPECT_EQ(clauses_of("^(?=.*(?:微信|客服))(?=.*会员).{0,300}$"), (Clauses{{"会员"}, {"客服", "微信"}}));
+  EXPECT_EQ(clauses_of("^(?=.*(?:微信|客服))(?=.*会员).{0,300}$"),
+            (Clauses{{"会员"}, {"客服", "微信"}}));
   EXPECT_EQ(clauses_of("a{0,3}b{2}"), (Clauses{{"b"}}));
   EXPECT_EQ(clauses_of("[【\\[〖]x"), (Clauses{{"[", "【", "〖"}, {"x"}}));
   EXPECT_EQ(clauses_of("x\\.y"), (Clauses{{"x.y"}}));
@@ -106,7 +107,8 @@ void expect_sound(const std::vector<CompiledRule>& rules, const std::string& lin
   const icu::UnicodeString text = u(line);
   for (const auto& rule : rules) {
     if (icu_finds(rule, text)) {
-      EXPECT_TRUE(rule.prefilter.may_match(text)) << rule.pattern << "\nmatches, but was skipped on: " << line;
+      EXPECT_TRUE(rule.prefilter.may_match(text))
+          << rule.pattern << "\nmatches, but was skipped on: " << line;
     }
   }
 }
@@ -119,10 +121,18 @@ TEST(RegexPrefilter, BuiltInRulesAreFilteredAndNeverMissAMatch) {
   EXPECT_GE(active, 3);  // the expensive line rules, at least
 
   std::vector<std::string> lines = {
-      "做到“三个坚持”。【更多公文素材，微信：abc123】", "作用。&【更多素材搜索某某*文库@】",
-      "正文【关注公众号：某某】继续。", "【客服QQ：12345】", "【公众号：某某君】，最新最全资料库",
-      "【某某素材库】——每天更新材料，有意加入请联系：1234", "欢迎加入“某某会员”，添加客服：abc，谨防假冒！",
-      "某某写作门户网站，请认准某某-", "深##paidbegin##圳", "##PaidEnd##", "微信：a 会员", "联系 : Z网盘",
+      "做到“三个坚持”。【更多公文素材，微信：abc123】",
+      "作用。&【更多素材搜索某某*文库@】",
+      "正文【关注公众号：某某】继续。",
+      "【客服QQ：12345】",
+      "【公众号：某某君】，最新最全资料库",
+      "【某某素材库】——每天更新材料，有意加入请联系：1234",
+      "欢迎加入“某某会员”，添加客服：abc，谨防假冒！",
+      "某某写作门户网站，请认准某某-",
+      "深##paidbegin##圳",
+      "##PaidEnd##",
+      "微信：a 会员",
+      "联系 : Z网盘",
   };
   for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "samples")) {
     std::istringstream in(test::read_file(entry.path()));
@@ -136,10 +146,12 @@ TEST(RegexPrefilter, BuiltInRulesAreFilteredAndNeverMissAMatch) {
   for (const auto& rule : rules) {
     for (char32_t c : text::to_utf32(rule.pattern)) alphabet_set.insert(c);
   }
-  for (char32_t c : std::u32string(U"的是一，。：:【】[]〖〗 　abcXYZ0129#@&*")) alphabet_set.insert(c);
+  for (char32_t c : std::u32string(U"的是一，。：:【】[]〖〗 　abcXYZ0129#@&*"))
+    alphabet_set.insert(c);
   const std::vector<char32_t> alphabet(alphabet_set.begin(), alphabet_set.end());
-  const std::vector<std::u32string> pieces = {U"微信：", U"客服:", U"QQ：1", U"【", U"】", U"会员", U"网盘",
-                                              U"素材库", U"更多", U"素材", U"网站，请认准", U"##paidend##"};
+  const std::vector<std::u32string> pieces = {U"微信：", U"客服:", U"QQ：1",        U"【",
+                                              U"】",     U"会员",  U"网盘",         U"素材库",
+                                              U"更多",   U"素材",  U"网站，请认准", U"##paidend##"};
   std::mt19937 random(7);
   for (int k = 0; k < 20000; ++k) {
     std::u32string line;

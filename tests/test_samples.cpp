@@ -6,13 +6,12 @@
 #include <algorithm>
 #include <map>
 
-#include "stages/validate.hpp"
 #include "pipeline/json.hpp"
+#include "stages/validate.hpp"
 #include "tests/support.hpp"
 
 namespace docpipe::test {
 namespace {
-
 
 std::vector<std::string> sample_names() {
   std::vector<std::string> names;
@@ -65,8 +64,15 @@ void walk(pugi::xml_node node, int depth, std::vector<FoundHeading>& headings, i
 const std::map<std::string, std::vector<std::vector<int>>> kExpectedLevels = {
     {"000", {{}, {}, {}, {}, {}, {}}},
     {"001", {{1, 1, 1}, {1, 2, 2, 1, 2, 2, 2}, {1, 1, 1, 2, 2, 2}}},
-    {"002", {{1, 2, 2, 2, 2, 2, 1, 2, 2, 2}, {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1, 1},
-             {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}},
+    {"002",
+     {{1, 2, 2, 2, 2, 2, 1, 2, 2, 2},
+      {1, 1, 1, 1, 1, 1, 1},
+      {1, 1, 1, 1},
+      {1, 1, 1, 1, 1},
+      {1, 1, 1},
+      {1, 1, 1},
+      {1, 1, 1},
+      {1, 1, 1}}},
     {"003", {{1, 2, 2, 1, 2, 2, 2}, {1, 1, 1, 1}, {1, 1, 2, 2, 2, 1, 1}, {1, 1, 1, 1}}},
     {"004", {{1, 1, 1}, {1, 1, 2, 2, 2, 1, 2, 2, 2}, {1, 1, 1}, {1, 1, 1}}},
 };
@@ -156,14 +162,16 @@ TEST_P(SampleTest, NoiseIsRemovedAndRecorded) {
     EXPECT_NE(found, removed.end()) << "removal not recorded: " << noise;
     if (found != removed.end()) removed.erase(found);
   }
-  EXPECT_TRUE(removed.empty()) << "removed more than the noise, e.g.: " << (removed.empty() ? "" : removed[0]);
+  EXPECT_TRUE(removed.empty()) << "removed more than the noise, e.g.: "
+                               << (removed.empty() ? "" : removed[0]);
 }
 
 TEST_P(SampleTest, EverySnippetToKeepAppearsExactlyOnce) {
   const std::string text = reading_text(*run_.model);
   for (const auto& snippet : strings(expected_["must_keep"])) {
     std::size_t count = 0;
-    for (auto at = text.find(snippet); at != std::string::npos; at = text.find(snippet, at + 1)) ++count;
+    for (auto at = text.find(snippet); at != std::string::npos; at = text.find(snippet, at + 1))
+      ++count;
     EXPECT_EQ(count, 1u) << snippet;
   }
 }
@@ -181,8 +189,9 @@ TEST_P(SampleTest, HardWrappedLinesAreRejoined) {
 std::string reencode(const std::string& utf8, const char* encoding) {
   UErrorCode status = U_ZERO_ERROR;
   std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t length = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                      utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  const int32_t length =
+      ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                   static_cast<int32_t>(utf8.size()), &status);
   EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
   out.resize(static_cast<std::size_t>(length));
   return out;
@@ -218,7 +227,9 @@ TEST_P(SampleTest, ReencodedCopiesGiveTheSameModel) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SampleTest, ::testing::ValuesIn(sample_names()),
-                         [](const ::testing::TestParamInfo<std::string>& param) { return "s" + param.param.substr(0, 3); });
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           return "s" + param.param.substr(0, 3);
+                         });
 
 }  // namespace
 }  // namespace docpipe::test

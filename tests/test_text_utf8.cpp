@@ -25,7 +25,8 @@ void icu_append(std::string& out, char32_t c) {
 TEST(TextUtf8, EveryValueEncodesAsIcuEncodesIt) {
   std::u32string all;
   for (char32_t c = 0; c < 0x110100; ++c) all.push_back(c);
-  for (char32_t c : {char32_t{0x200000}, char32_t{0x7FFFFFFF}, char32_t{0xFFFFFFFF}}) all.push_back(c);
+  for (char32_t c : {char32_t{0x200000}, char32_t{0x7FFFFFFF}, char32_t{0xFFFFFFFF}})
+    all.push_back(c);
   std::string expected;
   std::string appended;
   for (char32_t c : all) {

@@ -17,8 +17,10 @@ const ModelValidator& validator() {
 
 std::string model(const std::string& body) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<document xmlns=\"urn:docpipe:document:1\" version=\"1\" xml:lang=\"zh-CN\" source=\"a.txt\" "
-         "encoding=\"UTF-8\">\n<article>\n" + body + "</article>\n</document>\n";
+         "<document xmlns=\"urn:docpipe:document:1\" version=\"1\" xml:lang=\"zh-CN\" "
+         "source=\"a.txt\" "
+         "encoding=\"UTF-8\">\n<article>\n" +
+         body + "</article>\n</document>\n";
 }
 
 TEST(Validate, AValidModelPasses) {
@@ -28,14 +30,17 @@ TEST(Validate, AValidModelPasses) {
 }
 
 TEST(Validate, AnInvalidModelFailsWithTheLine) {
-  const ValidationResult result = validator().validate(model("<p line=\"1\">正文。</p>\n<bogus/>\n"));
+  const ValidationResult result =
+      validator().validate(model("<p line=\"1\">正文。</p>\n<bogus/>\n"));
   EXPECT_FALSE(result.valid);
   ASSERT_FALSE(result.errors.empty());
   EXPECT_EQ(result.errors[0].rfind("line 5:", 0), 0u) << result.errors[0];
 }
 
 TEST(Validate, TextIsCheckedAgainstItsType) {
-  EXPECT_FALSE(validator().validate(model("<p line=\"1\"> 正文。</p>\n")).valid);  // BlockText: no lead space
+  EXPECT_FALSE(validator()
+                   .validate(model("<p line=\"1\"> 正文。</p>\n"))
+                   .valid);  // BlockText: no lead space
   EXPECT_FALSE(validator().validate(model("<p line=\"1\"></p>\n")).valid);
   EXPECT_FALSE(validator().validate(model("<p line=\"x\">正文。</p>\n")).valid);
 }
