@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -21,19 +22,33 @@ namespace {
 struct NamedPattern {
   const char* what;
   const char* pattern;
+  // What the prefilter reads instead of `pattern` (null: the pattern itself): a pattern that
+  // matches wherever `pattern` does, written so that the prefilter finds sharper literals
+  // in it. Without one the web address pattern, whose (?i) the prefilter cannot read, ran
+  // the regex engine on every line.
+  const char* prefilter = nullptr;
 };
 
 // Contact details and links that a clean submission does not carry in its body text.
 constexpr NamedPattern kSuspectedNoise[] = {
-    {"a web address", R"((?i)(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+)"},
+    // Every match has the "://" of https?:// or the '.' of www\. (in any case).
+    {"a web address", R"((?i)(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+)", R"(://|\.)"},
     // Bounded repeats: an unbounded one before '@' would make a long run of letters quadratic.
-    {"an e-mail address", R"([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})"},
+    {"an e-mail address",
+     R"([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})"},
     {"a mobile phone number", R"((?<![0-9])1[3-9][0-9]{9}(?![0-9]))"},
     {"a 微信/QQ id", R"((?:微信|威信|VX|vx|Vx|wx|WX|QQ|qq|扣扣)号?\s*[:：]?\s*[A-Za-z0-9_-]{5,})"},
 };
 
-// Placeholders a template left behind: XX市, ××同志, X月X日.
-constexpr const char* kPlaceholder = R"((?<![A-Za-z])(?:X{2,}|Ｘ{2,}|×{2,})(?![A-Za-z])|[XＸ×]月[XＸ×]日)";
+// Placeholders a template left behind: XX市, ××同志, X月X日. The prefilter would take 月
+// alone from the pattern's second branch, which most dated texts contain.
+constexpr NamedPattern kPlaceholder = {
+    "a placeholder", R"((?<![A-Za-z])(?:X{2,}|Ｘ{2,}|×{2,})(?![A-Za-z])|[XＸ×]月[XＸ×]日)",
+    "XX|ＸＸ|××|月X日|月Ｘ日|月×日"};
+
+RegexPrefilter prefilter_of(const NamedPattern& named) {
+  return RegexPrefilter::analyse(named.prefilter ? named.prefilter : named.pattern);
+}
 
 std::unique_ptr<icu::RegexPattern> compile(const char* pattern) {
   UParseError parse_error{};
@@ -83,12 +98,12 @@ struct Inspector::Patterns {
 };
 
 Inspector::Inspector() : patterns_(std::make_unique<Patterns>()) {
-  for (const auto& [what, pattern] : kSuspectedNoise) {
-    patterns_->suspected_noise.emplace_back(what, compile(pattern));
-    patterns_->suspected_noise_prefilters.push_back(RegexPrefilter::analyse(pattern));
+  for (const NamedPattern& named : kSuspectedNoise) {
+    patterns_->suspected_noise.emplace_back(named.what, compile(named.pattern));
+    patterns_->suspected_noise_prefilters.push_back(prefilter_of(named));
   }
-  patterns_->placeholder = compile(kPlaceholder);
-  patterns_->placeholder_prefilter = RegexPrefilter::analyse(kPlaceholder);
+  patterns_->placeholder = compile(kPlaceholder.pattern);
+  patterns_->placeholder_prefilter = prefilter_of(kPlaceholder);
 }
 
 Inspector::~Inspector() = default;
@@ -101,28 +116,33 @@ class Inspection {
       : text_(text), structure_(structure), out_(out) {}
 
   void lines(const Inspector::Patterns& patterns) {
-    std::u32string chars;  // the line as UTF-32; reused
+    // Declared before the matchers, which refer to it until they are reset to another line.
+    std::optional<icu::UnicodeString> utf16;
+    // One matcher per pattern for the whole text, reset to each line it is run on: making
+    // one per line cost more than the few lines that pass the prefilters.
+    const auto placeholder = matcher_of(*patterns.placeholder);
+    std::vector<std::unique_ptr<icu::RegexMatcher>> suspected_noise;
+    for (const auto& named : patterns.suspected_noise)
+      suspected_noise.push_back(matcher_of(*named.second));
     for (const CleanLine& line : text_.lines) {
-      text::to_utf32(line.text, chars);
-      half_width_punctuation(line, chars);
-      unbalanced(line, chars);
+      half_width_punctuation(line);
+      unbalanced(line);
       // The prefilters read the UTF-8; the few lines a pattern may match are converted to
       // UTF-16 for ICU, once for every pattern.
-      std::optional<icu::UnicodeString> utf16;
+      utf16.reset();
       auto as_utf16 = [&]() -> const icu::UnicodeString& {
         if (!utf16) utf16 = icu::UnicodeString::fromUTF8(line.text);
         return *utf16;
       };
       if (patterns.placeholder_prefilter.may_match(std::string_view(line.text))) {
-        matches(line, as_utf16(), *patterns.placeholder, "text.placeholder",
+        matches(line, as_utf16(), placeholder.get(), "text.placeholder",
                 "placeholder text left in: ");
       }
       for (std::size_t k = 0; k < patterns.suspected_noise.size(); ++k) {
         if (!patterns.suspected_noise_prefilters[k].may_match(std::string_view(line.text)))
           continue;
-        const auto& [what, pattern] = patterns.suspected_noise[k];
-        matches(line, as_utf16(), *pattern, "noise.suspected",
-                "suspected noise left in the text (" + what + "): ");
+        matches(line, as_utf16(), suspected_noise[k].get(), "noise.suspected",
+                "suspected noise left in the text (" + patterns.suspected_noise[k].first + "): ");
       }
     }
   }
@@ -151,59 +171,107 @@ class Inspection {
                                                              : found->source_position(0);
   }
 
-  void matches(const CleanLine& line, const icu::UnicodeString& text, const icu::RegexPattern& pattern,
-               const std::string& rule, const std::string& message) {
+  // Null when ICU could not make one (out of memory): the pattern then finds nothing.
+  static std::unique_ptr<icu::RegexMatcher> matcher_of(const icu::RegexPattern& pattern) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(text, status));
-    if (U_FAILURE(status) || !matcher->find(status) || U_FAILURE(status)) return;
+    std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(status));
+    return U_FAILURE(status) ? nullptr : std::move(matcher);
+  }
+
+  void matches(const CleanLine& line, const icu::UnicodeString& text, icu::RegexMatcher* matcher,
+               const std::string& rule, const std::string& message) {
+    if (matcher == nullptr) return;
+    UErrorCode status = U_ZERO_ERROR;
+    matcher->reset(text);
+    if (!matcher->find(status) || U_FAILURE(status)) return;
     const int32_t start = matcher->start(status);
     const auto offset = static_cast<std::size_t>(text.countChar32(0, start));
     out_.push_back(warning_at(rule, line.source_position(offset), message + utf8(matcher->group(status))));
   }
 
-  void half_width_punctuation(const CleanLine& line, const std::u32string& chars) {
-    static constexpr std::u32string_view kHalfWidth = U",;:?!";
-    for (std::size_t i = 1; i + 1 < chars.size(); ++i) {
-      if (kHalfWidth.find(chars[i]) == std::u32string_view::npos) continue;
-      std::size_t before = i;
-      while (before > 0 && text::is_space(chars[before - 1])) --before;
-      std::size_t after = i + 1;
-      while (after < chars.size() && text::is_space(chars[after])) ++after;
-      if (before == 0 || after >= chars.size()) continue;
-      if (!is_cjk(chars[before - 1]) || !text::is_han(chars[after])) continue;
-      std::string found;
-      text::append_utf8(found, chars[i]);
-      out_.push_back(warning_at("text.half-width-punctuation", line.source_position(i),
-                                "half-width '" + found + "' in Chinese text (use the full-width form)"));
+  // The checks below read the UTF-8 bytes: every character they look for is either ASCII,
+  // which in UTF-8 is always a whole character, or a 3-byte sequence with a rare lead byte.
+  // Only the few places found are decoded, and a byte offset becomes a character offset
+  // only for a report.
+  std::pair<int, int> position_of_byte(const CleanLine& line, std::size_t byte) const {
+    return line.source_position(text::char_count(std::string_view(line.text).substr(0, byte)));
+  }
+
+  // The first byte at or after `from` that is one of `bytes` (no NUL among them), or the
+  // line's size. strcspn, which glibc vectorises, skips most of a line 16 bytes at a time,
+  // where a loop over the bytes was the largest cost of inspect; a NUL byte in the line
+  // stops it, and is stepped over.
+  static std::size_t find_byte_of(const std::string& line, std::size_t from, const char* bytes) {
+    while (from < line.size()) {
+      from += std::strcspn(line.c_str() + from, bytes);
+      if (from == line.size() || line[from] != '\0') return from;
+      ++from;
+    }
+    return line.size();
+  }
+
+  // The first character before byte `end` that is not a space, or 0 when there is none.
+  static char32_t significant_before(std::string_view s, std::size_t end) {
+    while (end > 0) {
+      const char32_t c = text::previous_char(s, end);
+      if (!text::is_space(c)) return c;
+    }
+    return 0;
+  }
+
+  // The first character from byte `at` on that is not a space, or 0 when there is none.
+  static char32_t significant_from(std::string_view s, std::size_t at) {
+    while (at < s.size()) {
+      const char32_t c = text::next_char(s, at);
+      if (!text::is_space(c)) return c;
+    }
+    return 0;
+  }
+
+  // Neither the first nor the last character of the line, between a Chinese character (or
+  // full-width punctuation) and a Chinese character, spaces aside.
+  void half_width_punctuation(const CleanLine& line) {
+    const std::string_view s = line.text;
+    for (std::size_t at = find_byte_of(line.text, 1, ",;:?!"); at + 1 < s.size();
+         at = find_byte_of(line.text, at + 1, ",;:?!")) {
+      const char32_t before = significant_before(s, at);
+      const char32_t after = significant_from(s, at + 1);
+      if (before == 0 || after == 0 || !is_cjk(before) || !text::is_han(after)) continue;
+      out_.push_back(warning_at(
+          "text.half-width-punctuation", position_of_byte(line, at),
+          "half-width '" + std::string(1, s[at]) + "' in Chinese text (use the full-width form)"));
       return;  // once a paragraph is enough to point at the habit
     }
   }
 
   // Each pair on its own: the first close without an open, or else the first open left
   // unclosed. One pass over the line for all pairs; reported in the pairs' order.
-  void unbalanced(const CleanLine& line, const std::u32string& chars) {
+  void unbalanced(const CleanLine& line) {
     static constexpr std::pair<char32_t, char32_t> kPairs[] = {
         {U'“', U'”'}, {U'‘', U'’'}, {U'（', U'）'}, {U'《', U'》'}, {U'【', U'】'}};
     constexpr std::size_t kCount = std::size(kPairs);
     struct State {
       int depth = 0;
-      std::size_t first_open = 0;
+      std::size_t first_open = 0;  // byte offset
       bool closed_too_often = false;
-      std::size_t at = 0;  // of the close without an open
+      std::size_t at = 0;  // byte offset of the close without an open
     };
     std::array<State, kCount> states{};
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-      const char32_t c = chars[i];
+    const std::string_view s = line.text;
+    for (std::size_t at = find_byte_of(line.text, 0, kBracketLeads); at < s.size();
+         at = find_byte_of(line.text, at, kBracketLeads)) {
+      const std::size_t start = at;
+      const char32_t c = text::next_char(s, at);
       if (!could_be_bracket(c)) continue;
       for (std::size_t k = 0; k < kCount; ++k) {
         State& state = states[k];
         if (state.closed_too_often) continue;
         if (c == kPairs[k].first) {
-          if (state.depth == 0) state.first_open = i;
+          if (state.depth == 0) state.first_open = start;
           ++state.depth;
         } else if (c == kPairs[k].second && --state.depth < 0) {
           state.closed_too_often = true;
-          state.at = i;
+          state.at = start;
         }
       }
     }
@@ -217,18 +285,23 @@ class Inspection {
     }
   }
 
+  // The UTF-8 lead bytes of the brackets (U+2018…U+201D, U+300A…U+3011, U+FF08, U+FF09):
+  // Chinese characters (E4…E9) and continuation bytes are skipped without decoding.
+  static constexpr const char* kBracketLeads = "\xE2\xE3\xEF";
+
   // A cheap test that lets most characters (Chinese ones) skip the pairs.
   static bool could_be_bracket(char32_t c) {
     return (c >= U'‘' && c <= U'”') || (c >= U'《' && c <= U'】') || c == U'（' || c == U'）';
   }
 
-  void report_unbalanced(const CleanLine& line, std::size_t at, char32_t found, char32_t missing) {
+  void report_unbalanced(const CleanLine& line, std::size_t byte, char32_t found,
+                         char32_t missing) {
     std::string message = "unbalanced '";
     text::append_utf8(message, found);
     message += "': no matching '";
     text::append_utf8(message, missing);
     message += "' in this paragraph";
-    out_.push_back(warning_at("text.unbalanced", line.source_position(at), message));
+    out_.push_back(warning_at("text.unbalanced", position_of_byte(line, byte), message));
   }
 
   void declared_count() {

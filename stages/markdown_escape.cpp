@@ -55,25 +55,37 @@ void append_as_reference(std::string& out, char c) {
   }
 }
 
-}  // namespace
+// Bytes that may take a backslash or become a reference. All are ASCII, so the text between
+// them (mostly Chinese) is copied a run at a time: appending byte by byte was most of the
+// Markdown writer's time.
+bool may_need_escape(char c) {
+  switch (c) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case '<':
+    case '~':
+    case '|':
+    case '&':
+    case '\n':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
 
-std::string escape_inline(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
+// escape_inline, appended to `out`.
+void append_inline(std::string& out, std::string_view text) {
+  std::size_t run = 0;  // the first byte not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (!may_need_escape(c)) continue;
+    out.append(text.substr(run, i - run));
+    run = i + 1;
     switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case '<':
-      case '~':  // GFM strikethrough and ~~~ fences
-      case '|':  // GFM tables
-        out += '\\';
-        out += c;
-        break;
       case '&':
         if (starts_reference(text, i)) out += '\\';
         out += c;
@@ -83,10 +95,20 @@ std::string escape_inline(std::string_view text) {
         // A line break inside a block would let the next line start a new block.
         append_as_reference(out, c);
         break;
-      default:
+      default:  // \ ` * _ [ < and GFM's ~ (strikethrough, ~~~ fences) and | (tables)
+        out += '\\';
         out += c;
     }
   }
+  out.append(text.substr(run));
+}
+
+}  // namespace
+
+std::string escape_inline(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  append_inline(out, text);
   return out;
 }
 
@@ -98,30 +120,37 @@ std::string escape_block(std::string_view text) {
   const std::string_view core = text.substr(begin, end - begin);
 
   std::string out;
+  out.reserve(text.size() + text.size() / 8);
   for (std::size_t i = 0; i < begin; ++i) append_as_reference(out, text[i]);
 
-  std::string body = escape_inline(core);
-  if (!body.empty()) {
-    switch (body.front()) {
+  // The escaped core is written in place; its first bytes are then checked for markup.
+  const std::size_t body = out.size();
+  append_inline(out, core);
+  if (out.size() > body) {
+    const auto at = [&](std::size_t offset) {
+      return out.begin() + static_cast<std::ptrdiff_t>(body + offset);
+    };
+    switch (out[body]) {
       case '#':  // ATX heading, and a heading's closing sequence at the end
       case '>':  // block quote
       case '-':  // bullet, thematic break, setext underline
       case '+':  // bullet
       case '=':  // setext underline
-        body.insert(body.begin(), '\\');
+        out.insert(at(0), '\\');
         break;
       default: {
         // An ordered list marker: 1-9 digits, then '.' or ')', then space or end.
         std::size_t digits = 0;
-        while (digits < body.size() && body[digits] >= '0' && body[digits] <= '9') ++digits;
-        const bool marker = digits >= 1 && digits <= 9 && digits < body.size() &&
-                            (body[digits] == '.' || body[digits] == ')') &&
-                            (digits + 1 == body.size() || is_line_space(body[digits + 1]));
-        if (marker) body.insert(body.begin() + static_cast<std::ptrdiff_t>(digits), '\\');
+        while (body + digits < out.size() && out[body + digits] >= '0' && out[body + digits] <= '9')
+          ++digits;
+        const std::size_t after = body + digits;
+        const bool marker = digits >= 1 && digits <= 9 && after < out.size() &&
+                            (out[after] == '.' || out[after] == ')') &&
+                            (after + 1 == out.size() || is_line_space(out[after + 1]));
+        if (marker) out.insert(at(digits), '\\');
       }
     }
   }
-  out += body;
   for (std::size_t i = end; i < text.size(); ++i) append_as_reference(out, text[i]);
   return out;
 }

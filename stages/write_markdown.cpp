@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -123,47 +124,66 @@ bool closes_between(char32_t before, char32_t after) {
   return true;
 }
 
+// The byte range of `text` without Markdown white space at either end. ** next to white
+// space would not open or close, so that stays outside the delimiters. The text stays
+// UTF-8: only the characters at the ends are decoded.
+std::pair<std::size_t, std::size_t> trimmed_range(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t next = begin;
+    if (!is_markdown_whitespace(text::next_char(text, next))) break;
+    begin = next;
+  }
+  std::size_t end = text.size();
+  while (end > begin) {
+    std::size_t previous = end;
+    if (!is_markdown_whitespace(text::previous_char(text, previous))) break;
+    end = previous;
+  }
+  return {begin, end};
+}
+
+// The character starting at byte `at`, or 0 at the end.
+char32_t char_at(std::string_view text, std::size_t at) {
+  return at < text.size() ? text::next_char(text, at) : 0;
+}
+
 // "**（一）标题**。正文": a run-in heading as a bold lead. A closing ** between
 // 。 and a Chinese character would not close, so the delimiter goes at the
 // last place inside the heading where it does (the heading's final
 // punctuation then follows it); where there is none, the character after it
 // is written as a character reference (&#20026;), which counts as punctuation.
 std::string bold_lead_paragraph(std::string_view lead, std::string_view body) {
-  const std::u32string lead32 = text::to_utf32(lead);
-  const std::u32string body32 = text::to_utf32(body);
-  const std::u32string_view whole(lead32);
-  // ** followed by white space would not open: leading white space stays outside.
-  std::size_t begin = 0;
-  while (begin < lead32.size() && is_markdown_whitespace(lead32[begin])) ++begin;
-  std::size_t end = lead32.size();
-  while (end > begin && is_markdown_whitespace(lead32[end - 1])) --end;
+  const auto [begin, end] = trimmed_range(lead);
   if (begin == end) return markdown::escape_block(concat(lead, body));
 
-  const auto next_after = [&](std::size_t at) -> char32_t {
-    if (at < lead32.size()) return lead32[at];
-    return body32.empty() ? 0 : body32.front();
+  // The character after byte `at` of the lead: in the lead, or the body's first.
+  const auto next_after = [&](std::size_t at) {
+    return at < lead.size() ? char_at(lead, at) : char_at(body, 0);
   };
   std::size_t close = end;
-  while (close > begin && !closes_between(lead32[close - 1], next_after(close))) --close;
+  while (close > begin) {
+    std::size_t previous = close;
+    if (closes_between(text::previous_char(lead, previous), next_after(close))) break;
+    close = previous;
+  }
 
-  std::string paragraph = markdown::escape_block(text::to_utf8(whole.substr(0, begin)));
+  std::string paragraph = markdown::escape_block(lead.substr(0, begin));
   if (close > begin) {
-    paragraph += concat(
-        "**", markdown::escape_inline(text::to_utf8(whole.substr(begin, close - begin))), "**",
-        markdown::escape_inline(text::to_utf8(whole.substr(close))), markdown::escape_inline(body));
+    paragraph += concat("**", markdown::escape_inline(lead.substr(begin, close - begin)), "**",
+                        markdown::escape_inline(lead.substr(close)), markdown::escape_inline(body));
     return paragraph;
   }
   // No natural place: close after the heading's last visible character and
   // write the next character as a reference.
-  paragraph +=
-      concat("**", markdown::escape_inline(text::to_utf8(whole.substr(begin, end - begin))), "**");
-  std::u32string after = lead32.substr(end);
-  after += body32;
+  paragraph += concat("**", markdown::escape_inline(lead.substr(begin, end - begin)), "**");
+  const std::string after = concat(lead.substr(end), body);
+  std::size_t rest = 0;
   if (!after.empty()) {
-    paragraph += concat("&#", std::to_string(static_cast<std::uint32_t>(after.front())), ";");
-    after.erase(0, 1);
+    const char32_t next = text::next_char(after, rest);
+    paragraph += concat("&#", std::to_string(static_cast<std::uint32_t>(next)), ";");
   }
-  paragraph += markdown::escape_inline(text::to_utf8(after));
+  paragraph += markdown::escape_inline(std::string_view(after).substr(rest));
   return paragraph;
 }
 
@@ -171,18 +191,13 @@ std::string bold_lead_paragraph(std::string_view lead, std::string_view body) {
 // of a paragraph the delimiters always open and close, provided they do not
 // touch white space: any at the edges stays outside them.
 std::string delimited(std::string_view text, std::string_view delimiter) {
-  const std::u32string text32 = text::to_utf32(text);
-  const std::u32string_view whole(text32);
-  std::size_t begin = 0;
-  while (begin < text32.size() && is_markdown_whitespace(text32[begin])) ++begin;
-  std::size_t end = text32.size();
-  while (end > begin && is_markdown_whitespace(text32[end - 1])) --end;
+  const auto [begin, end] = trimmed_range(text);
   if (begin == end) return markdown::escape_block(text);
-  std::string paragraph = markdown::escape_block(text::to_utf8(whole.substr(0, begin)));
+  std::string paragraph = markdown::escape_block(text.substr(0, begin));
   paragraph += delimiter;
-  paragraph += markdown::escape_inline(text::to_utf8(whole.substr(begin, end - begin)));
+  paragraph += markdown::escape_inline(text.substr(begin, end - begin));
   paragraph += delimiter;
-  paragraph += markdown::escape_block(text::to_utf8(whole.substr(end)));
+  paragraph += markdown::escape_block(text.substr(end));
   return paragraph;
 }
 
