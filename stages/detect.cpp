@@ -38,26 +38,27 @@ bool ends_with_any(std::u32string_view s, const std::array<std::u32string_view, 
 
 // Words for offices and posts that end a speaker line (XX县政协办公室主任, 市委书记 张三).
 constexpr std::array<std::u32string_view, 58> kPosts = {
-    U"主任", U"书记", U"秘书长", U"部长", U"局长", U"厅长", U"处长", U"科长", U"股长", U"县长",
-    U"市长", U"区长", U"镇长", U"乡长", U"省长", U"主席", U"委员", U"成员", U"职员", U"干部",
-    U"科员", U"代表", U"校长", U"院长", U"所长", U"经理", U"董事长", U"主管", U"负责人", U"会长",
-    U"社长", U"队长", U"组长", U"站长", U"馆长", U"行长", U"主编", U"教授", U"研究员", U"教师",
-    U"老师", U"干事", U"专员", U"调研员", U"巡视员", U"工作人员", U"党员", U"学员", U"队员",
-    U"医生", U"民警", U"检察官", U"法官", U"律师", U"辅导员", U"班主任", U"馆员", U"指导员"};
+    U"主任",     U"书记",   U"秘书长", U"部长",  U"局长", U"厅长", U"处长",   U"科长",   U"股长",
+    U"县长",     U"市长",   U"区长",   U"镇长",  U"乡长", U"省长", U"主席",   U"委员",   U"成员",
+    U"职员",     U"干部",   U"科员",   U"代表",  U"校长", U"院长", U"所长",   U"经理",   U"董事长",
+    U"主管",     U"负责人", U"会长",   U"社长",  U"队长", U"组长", U"站长",   U"馆长",   U"行长",
+    U"主编",     U"教授",   U"研究员", U"教师",  U"老师", U"干事", U"专员",   U"调研员", U"巡视员",
+    U"工作人员", U"党员",   U"学员",   U"队员",  U"医生", U"民警", U"检察官", U"法官",   U"律师",
+    U"辅导员",   U"班主任", U"馆员",   U"指导员"};
 
 // Address words of a salutation (同志们：, 各位代表：, 尊敬的…：).
 // The last ones address the bodies a notice is sent to (各镇（街道）、各有关部门：).
 constexpr std::array<std::u32string_view, 18> kAddressWords = {
-    U"同志", U"各位", U"尊敬", U"亲爱", U"朋友", U"代表", U"领导", U"来宾", U"大家",
-    U"老师们", U"同学们", U"女士", U"先生", U"们", U"各", U"部门", U"单位", U"机关"};
+    U"同志",   U"各位",   U"尊敬", U"亲爱", U"朋友", U"代表", U"领导", U"来宾", U"大家",
+    U"老师们", U"同学们", U"女士", U"先生", U"们",   U"各",   U"部门", U"单位", U"机关"};
 
 // Words for organisations: a speaker line names where the post is (XX区政协办公室主任),
 // which tells it from a title ending in a post (争做合格党员).
 constexpr std::array<std::u32string_view, 40> kOrganisations = {
-    U"市", U"县", U"区", U"省", U"乡", U"镇", U"村", U"局", U"委", U"办", U"厅", U"处", U"科",
-    U"部", U"院", U"校", U"所", U"中心", U"公司", U"集团", U"银行", U"政协", U"人大", U"政府",
-    U"支部", U"党组", U"协会", U"学会", U"单位", U"街道", U"社区", U"医院", U"大学", U"学院",
-    U"站", U"队", U"室", U"馆", U"社", U"会"};
+    U"市",   U"县",   U"区",   U"省",   U"乡",   U"镇",   U"村",   U"局",   U"委",   U"办",
+    U"厅",   U"处",   U"科",   U"部",   U"院",   U"校",   U"所",   U"中心", U"公司", U"集团",
+    U"银行", U"政协", U"人大", U"政府", U"支部", U"党组", U"协会", U"学会", U"单位", U"街道",
+    U"社区", U"医院", U"大学", U"学院", U"站",   U"队",   U"室",   U"馆",   U"社",   U"会"};
 
 // Everything detect wants to know about one line, computed once. Lines are held by the
 // thousand: the text is a view of the clean line (UTF-8) and the marker, which few lines
@@ -70,12 +71,12 @@ struct LineInfo {
   int width = 0;
   bool ends_sentence = false;  // 。！？；… or a colon
   bool ends_colon = false;
-  bool title_like = false;     // short, unpunctuated at the end, not numbered: a title or heading
+  bool title_like = false;  // short, unpunctuated at the end, not numbered: a title or heading
   bool salutation = false;
   bool speaker = false;
-  bool subtitle = false;       // （6篇）, ——在…上的讲话, （2023年4月3日）
-  bool toc_label = false;      // 目录, 目 录
-  int declared_count = 0;      // （6篇） → 6
+  bool subtitle = false;   // （6篇）, ——在…上的讲话, （2023年4月3日）
+  bool toc_label = false;  // 目录, 目 录
+  int declared_count = 0;  // （6篇） → 6
 };
 
 // A count of pieces a title or subtitle declares: （6篇）, 发言稿3篇, 材料四篇.
@@ -117,8 +118,8 @@ bool is_subtitle_line(std::u32string_view s, int width) {
     return true;
   }
   if (is_date_line(s)) return true;
-  const bool bracketed = (s.starts_with(U"（") || s.starts_with(U"(")) &&
-                         (s.ends_with(U"）") || s.ends_with(U")"));
+  const bool bracketed =
+      (s.starts_with(U"（") || s.starts_with(U"(")) && (s.ends_with(U"）") || s.ends_with(U")"));
   return bracketed && declared_pieces(s) > 0;
 }
 
@@ -142,8 +143,8 @@ bool is_speaker_line(const LineInfo& info, std::u32string_view s) {
     const std::u32string_view name = s.substr(name_start);
     std::u32string_view before = s.substr(0, name_start);
     while (!before.empty() && is_space(before.back())) before.remove_suffix(1);
-    if (name.size() >= 2 && name.size() <= 4 && std::all_of(name.begin(), name.end(), text::is_han) &&
-        ends_with_any(before, kPosts)) {
+    if (name.size() >= 2 && name.size() <= 4 &&
+        std::all_of(name.begin(), name.end(), text::is_han) && ends_with_any(before, kPosts)) {
       return true;
     }
   }
@@ -213,7 +214,7 @@ TextBlock block(const LineInfo& info) { return {std::string(info.text), info.lin
 // Words that mark a title as a compilation of several pieces.
 bool names_a_compilation(std::u32string_view title) {
   static constexpr std::array<std::u32string_view, 6> kWords = {U"汇编", U"选编", U"合集",
-                                                                 U"汇总", U"合辑", U"专辑"};
+                                                                U"汇总", U"合辑", U"专辑"};
   return contains_any(title, kWords) || declared_pieces(title) > 0;
 }
 
@@ -331,7 +332,8 @@ int shared_affix(std::u32string_view a, std::u32string_view b) {
   std::size_t prefix = 0;
   while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   std::size_t suffix = 0;
-  while (suffix < a.size() && suffix < b.size() && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+  while (suffix < a.size() && suffix < b.size() &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
     ++suffix;
   }
   return static_cast<int>(std::max(prefix, suffix));
@@ -344,8 +346,7 @@ std::vector<std::size_t> find_article_starts(const std::vector<LineInfo>& lines,
   for (std::size_t k = begin + 1; k < n; ++k) blank_separated += lines[k].blank_before;
   // Blank lines separate articles when they are rare; in a text with a blank line after
   // every paragraph they say nothing.
-  const bool blank_lines_separate =
-      blank_separated > 0 && blank_separated * 2 < (n - begin);
+  const bool blank_lines_separate = blank_separated > 0 && blank_separated * 2 < (n - begin);
 
   struct Candidate {
     std::size_t index;
@@ -487,8 +488,8 @@ class ArticleBuilder {
     for (std::size_t i = 0; i < rest.size(); ++i) {
       if (text::is_sentence_end_at(rest, i)) {
         lead_end = i + 1;
-        while (lead_end < rest.size() && (text::is_sentence_end(rest[lead_end]) ||
-                                          text::is_closer(rest[lead_end]))) {
+        while (lead_end < rest.size() &&
+               (text::is_sentence_end(rest[lead_end]) || text::is_closer(rest[lead_end]))) {
           ++lead_end;
         }
         break;

@@ -84,7 +84,8 @@ const char* example_of_rank(int rank) {
 }
 
 bool is_cjk(char32_t c) {
-  return text::is_han(c) || (c >= U'\u3000' && c <= U'\u303F') || (c >= U'\uFF00' && c <= U'\uFF60');
+  return text::is_han(c) || (c >= U'\u3000' && c <= U'\u303F') ||
+         (c >= U'\uFF00' && c <= U'\uFF60');
 }
 
 }  // namespace
@@ -186,7 +187,8 @@ class Inspection {
     if (!matcher->find(status) || U_FAILURE(status)) return;
     const int32_t start = matcher->start(status);
     const auto offset = static_cast<std::size_t>(text.countChar32(0, start));
-    out_.push_back(warning_at(rule, line.source_position(offset), message + utf8(matcher->group(status))));
+    out_.push_back(
+        warning_at(rule, line.source_position(offset), message + utf8(matcher->group(status))));
   }
 
   // The checks below read the UTF-8 bytes: every character they look for is either ASCII,
@@ -308,7 +310,8 @@ class Inspection {
     const int declared = structure_.declared_articles;
     const int found = static_cast<int>(structure_.articles.size());
     if (declared <= 0 || declared == found) return;
-    out_.push_back(warning_at("structure.count-mismatch", position_of_line(structure_.declared_line),
+    out_.push_back(warning_at("structure.count-mismatch",
+                              position_of_line(structure_.declared_line),
                               "the text declares " + std::to_string(declared) + " articles but " +
                                   std::to_string(found) + " were found"));
   }
@@ -359,7 +362,8 @@ class Inspection {
     std::vector<Open> open;
     std::set<int> ranks_used;
     for (const BodyBlock& block : article.body) {
-      if (block.kind == BodyBlock::Kind::heading && rank_of(block.family) > 0) ranks_used.insert(rank_of(block.family));
+      if (block.kind == BodyBlock::Kind::heading && rank_of(block.family) > 0)
+        ranks_used.insert(rank_of(block.family));
     }
     std::map<std::pair<long, std::string>, int> last_number;  // (parent, family) → last number
     std::set<int> ranks_seen;
@@ -373,22 +377,26 @@ class Inspection {
       const int rank = rank_of(heading.family);
 
       // 首先/其次 and 一方面/另一方面 count in words; their order is not numbering.
-      const bool in_words = heading.family == "other" || heading.marker.find("方面") != std::string::npos;
+      const bool in_words =
+          heading.family == "other" || heading.marker.find("方面") != std::string::npos;
       if (heading.number > 0 && !heading.marker.empty() && !in_words) {
         auto [it, first] = last_number.try_emplace({parent, heading.family}, heading.number);
         if (first && heading.number != 1) {
-          out_.push_back(warning_at("numbering.skip", where,
-                                    "the numbering starts at " + heading.marker + " instead of its first number"));
+          out_.push_back(warning_at(
+              "numbering.skip", where,
+              "the numbering starts at " + heading.marker + " instead of its first number"));
         } else if (!first) {
           const int last = it->second;
           if (heading.number == last + 1 || (heading.number == 1 && last > 1)) {
             // the next number, or a new list starting again under the same parent
           } else if (heading.number > last + 1) {
-            out_.push_back(warning_at("numbering.skip", where,
-                                      "numbering skips from " + std::to_string(last) + " to " + heading.marker));
+            out_.push_back(warning_at(
+                "numbering.skip", where,
+                "numbering skips from " + std::to_string(last) + " to " + heading.marker));
           } else {
             out_.push_back(warning_at("numbering.repeat", where,
-                                      heading.marker + " repeats or goes back (the one before was number " +
+                                      heading.marker +
+                                          " repeats or goes back (the one before was number " +
                                           std::to_string(last) + ")"));
           }
           it->second = heading.number;
@@ -400,7 +408,8 @@ class Inspection {
           if (higher >= rank) break;
           if (ranks_seen.count(higher) == 0 && order_reported.insert(heading.family).second) {
             out_.push_back(warning_at("numbering.order", where,
-                                      heading.marker + " comes before any " + example_of_rank(higher) +
+                                      heading.marker + " comes before any " +
+                                          example_of_rank(higher) +
                                           " heading, which ranks above it"));
           }
         }
@@ -410,8 +419,9 @@ class Inspection {
             if (ranks_used.count(between) > 0) {
               out_.push_back(warning_at("numbering.level-jump", where,
                                         heading.marker + " sits directly under " +
-                                            article.body[open.back().index].marker + ", skipping the " +
-                                            example_of_rank(between) + " level"));
+                                            article.body[open.back().index].marker +
+                                            ", skipping the " + example_of_rank(between) +
+                                            " level"));
               break;
             }
           }

@@ -183,8 +183,15 @@ std::string to_utf8(std::u32string_view utf32) {
 
 bool is_sentence_end(char32_t c) {
   switch (c) {
-    case U'。': case U'！': case U'？': case U'；': case U'…':
-    case U'!': case U'?': case U';': case U'．':
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U'…':
+    case U'!':
+    case U'?':
+    case U';':
+    case U'．':
       return true;
     default:
       return false;
@@ -231,8 +238,18 @@ bool has_sentence_end_inside(std::string_view utf8) {
 
 bool is_closer(char32_t c) {
   switch (c) {
-    case U'”': case U'’': case U'）': case U')': case U'】': case U'》': case U'」':
-    case U'』': case U'〕': case U'"': case U'\'': case U']':
+    case U'”':
+    case U'’':
+    case U'）':
+    case U')':
+    case U'】':
+    case U'》':
+    case U'」':
+    case U'』':
+    case U'〕':
+    case U'"':
+    case U'\'':
+    case U']':
       return true;
     default:
       return false;
@@ -261,8 +278,20 @@ bool is_wide(char32_t c) {
 
 bool is_cn_numeral(char32_t c) {
   switch (c) {
-    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
-    case U'八': case U'九': case U'十': case U'百': case U'零': case U'〇': case U'两':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'百':
+    case U'零':
+    case U'〇':
+    case U'两':
       return true;
     default:
       return false;
@@ -346,17 +375,30 @@ namespace {
 
 int digit_value(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -367,7 +409,7 @@ int numeral_value(std::u32string_view numeral) {
   if (is_ascii_digit(numeral[0]) || is_fullwidth_digit(numeral[0])) {
     int value = 0;
     for (char32_t c : numeral) {
-      const int digit = is_ascii_digit(c) ? static_cast<int>(c - U'0')
+      const int digit = is_ascii_digit(c)       ? static_cast<int>(c - U'0')
                         : is_fullwidth_digit(c) ? static_cast<int>(c - U'０')
                                                 : -1;
       if (digit < 0 || value > 100000) return -1;
