@@ -54,8 +54,9 @@ char32_t next_well_formed(std::string_view utf8, std::size_t& pos) {
   }
   if (lead >= 0xC2 && lead <= 0xDF) {
     if (left < 2 || !trails(1)) return kIllFormed;
+    const char32_t c = (lead & 0x1F) << 6 | (byte(1) & 0x3F);
     pos += 2;
-    return (lead & 0x1F) << 6 | (byte(1) & 0x3F);
+    return c;
   }
   if (lead >= 0xF0 && lead <= 0xF4) {
     if (left < 4 || !trails(1) || !trails(2) || !trails(3)) return kIllFormed;
