@@ -98,8 +98,9 @@ std::string StagedOutputs::commit() {
   for (const Staged& staged : staged_) {
     std::error_code error;
     if (std::filesystem::is_directory(staged.target, error)) {
-      discard();
-      return "cannot replace " + staged.target.string() + ": it is a folder";
+      std::string why = "cannot replace " + staged.target.string() + ": it is a folder";
+      discard();  // frees `staged`: the message is made first
+      return why;
     }
   }
   for (std::size_t i = 0; i < staged_.size(); ++i) {
