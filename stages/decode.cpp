@@ -89,44 +89,6 @@ class FindingLog {
   std::map<std::string, Counts> counts_;
 };
 
-// The length of the valid UTF-8 sequence of two or three bytes at `at`, or 0 for anything
-// else (four bytes, invalid: U8_NEXT reads those). Chinese text is almost all three-byte
-// sequences; checking them inline is what makes decode fast. A valid sequence has one
-// reading, so this agrees with U8_NEXT wherever it answers.
-// Inlined (as next_sequence): called once per character, it was most of decode's time.
-[[gnu::always_inline]] inline std::size_t short_sequence_length(const uint8_t* at,
-                                                                const uint8_t* end) {
-  const uint8_t lead = at[0];
-  const auto is_trail = [](uint8_t byte) { return (byte & 0xC0) == 0x80; };
-  if (lead >= 0xC2 && lead <= 0xDF) return end - at >= 2 && is_trail(at[1]) ? 2 : 0;
-  if (lead < 0xE0 || lead > 0xEF || end - at < 3 || !is_trail(at[1]) || !is_trail(at[2])) return 0;
-  if (lead == 0xE0 && at[1] < 0xA0) return 0;   // overlong
-  if (lead == 0xED && at[1] >= 0xA0) return 0;  // a surrogate
-  return 3;
-}
-
-// One UTF-8 sequence: its code point (negative when invalid) and its length in bytes.
-struct Sequence {
-  UChar32 c = 0;
-  std::size_t length = 0;
-};
-
-[[gnu::always_inline]] inline Sequence next_sequence(const uint8_t* at, const uint8_t* end) {
-  if (at[0] < 0x80) return {at[0], 1};
-  if (const std::size_t length = short_sequence_length(at, end); length == 2) {
-    return {((at[0] & 0x1F) << 6) | (at[1] & 0x3F), 2};
-  } else if (length == 3) {
-    return {((at[0] & 0x0F) << 12) | ((at[1] & 0x3F) << 6) | (at[2] & 0x3F), 3};
-  }
-  // U8_NEXT works on int32_t indexes and reads at most four bytes: a window is enough, so
-  // huge inputs are fine.
-  const auto window = static_cast<int32_t>(std::min<std::ptrdiff_t>(end - at, 8));
-  int32_t offset = 0;
-  UChar32 c = 0;
-  U8_NEXT(at, offset, window, c);
-  return {c, static_cast<std::size_t>(offset)};
-}
-
 // Walks UTF-8 one sequence at a time, calling visit(code point, valid) for each; an invalid
 // sequence is visited once as (-1, false).
 template <typename Visit>
@@ -134,7 +96,7 @@ void walk_utf8(std::string_view bytes, Visit visit) {
   const auto* at = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto* const end = at + bytes.size();
   while (at < end) {
-    const Sequence sequence = next_sequence(at, end);
+    const text::Utf8Sequence sequence = text::read_utf8(at, end);
     visit(sequence.c, sequence.c >= 0);
     at += sequence.length;
   }
@@ -333,7 +295,7 @@ void build_from_utf8(std::string_view bytes, TextBuilder& builder) {
         bytes.substr(static_cast<std::size_t>(run - data), static_cast<std::size_t>(at - run)));
   };
   while (at < end) {
-    const Sequence sequence = next_sequence(at, end);
+    const text::Utf8Sequence sequence = text::read_utf8(at, end);
     if (sequence.c >= 0 && is_plain(sequence.c)) {
       at += sequence.length;
       continue;

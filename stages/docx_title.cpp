@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <optional>
 #include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
+
+#include "stages/text.hpp"
 
 namespace docpipe::docx {
 
@@ -31,68 +32,15 @@ bool closes(char32_t c) {
          std::u32string_view::npos;
 }
 
-// Where no well-formed UTF-8 sequence starts.
-constexpr char32_t kIllFormed = 0xFFFFFFFF;
-
-// The code point of the well-formed UTF-8 sequence at `pos`, which it steps
-// over, or kIllFormed.
-char32_t next_well_formed(std::string_view utf8, std::size_t& pos) {
-  const std::size_t left = utf8.size() - pos;
-  const auto byte = [&](std::size_t i) { return static_cast<char32_t>(utf8[pos + i]) & 0xFF; };
-  const auto trails = [&](std::size_t i) { return (byte(i) & 0xC0) == 0x80; };
-  const char32_t lead = byte(0);
-  if (lead < 0x80) {
-    pos += 1;
-    return lead;
-  }
-  if (lead >= 0xE0 && lead <= 0xEF) {  // first: nearly all Chinese text
-    if (left < 3 || !trails(1) || !trails(2)) return kIllFormed;
-    const char32_t c = (lead & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
-    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return kIllFormed;  // overlong, surrogate
-    pos += 3;
-    return c;
-  }
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    if (left < 2 || !trails(1)) return kIllFormed;
-    const char32_t c = (lead & 0x1F) << 6 | (byte(1) & 0x3F);
-    pos += 2;
-    return c;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (left < 4 || !trails(1) || !trails(2) || !trails(3)) return kIllFormed;
-    const char32_t c =
-        (lead & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
-    if (c < 0x10000 || c > 0x10FFFF) return kIllFormed;  // overlong, beyond Unicode
-    pos += 4;
-    return c;
-  }
-  return kIllFormed;  // a continuation byte, an overlong lead (C0, C1) or F5..FF
-}
-
-// text_cells of well-formed UTF-8, decoded in place: the page estimate runs
-// over all of a document's text, and the copy to UTF-16 took as long as writing
-// the XML. Nullopt when it is not well-formed: ICU's substitution decides then.
-std::optional<double> well_formed_cells(std::string_view utf8) {
-  std::size_t halves = 0;  // a narrow character is one, a wide one two
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const char32_t c = next_well_formed(utf8, pos);
-    if (c == kIllFormed) return std::nullopt;
-    halves += is_wide(c) ? 2 : 1;
-  }
-  return static_cast<double>(halves) / 2;  // exact, as the sum of halves and ones was
-}
-
 }  // namespace
 
 double text_cells(std::string_view utf8) {
-  if (const std::optional<double> width = well_formed_cells(utf8)) return *width;
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  double width = 0;
-  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
-    width += is_wide(static_cast<char32_t>(text.char32At(i))) ? 1.0 : 0.5;
-  }
-  return width;
+  // Decoded in place (the page estimate runs over all of a document's text; a copy to UTF-16
+  // took as long as writing the XML). Ill-formed bytes read as U+FFFD, as ICU substitutes.
+  std::size_t halves = 0;  // a narrow character is one, a wide one two
+  for (std::size_t pos = 0; pos < utf8.size();)
+    halves += is_wide(text::next_char(utf8, pos)) ? 2 : 1;
+  return static_cast<double>(halves) / 2;
 }
 
 std::string balance_title(std::string_view title, int cells_per_line) {

@@ -1,4 +1,5 @@
 #include "stages/docx_xml.hpp"
+#include "stages/text.hpp"
 #include "stages/writer.hpp"
 
 #include <array>
@@ -16,24 +17,6 @@ bool allowed_in_xml(char32_t c) {
   if (c >= 0xD800 && c <= 0xDFFF) return false;
   if (c == 0xFFFE || c == 0xFFFF) return false;
   return c <= 0x10FFFF;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 // Decodes one UTF-8 sequence at `pos`; returns U+FFFD and advances one byte
@@ -79,44 +62,23 @@ char32_t decode_one(std::string_view s, std::size_t& pos) {
 
 // How many bytes at the start of `utf8` are safe as they are: well-formed
 // UTF-8 of characters XML allows. What decode_one and allowed_in_xml would say,
-// without decoding: this runs over all of a document's text.
+// read with the stages' inline reader: this runs over all of a document's text.
 std::size_t safe_prefix_length(std::string_view utf8) {
-  const std::size_t size = utf8.size();
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
-  const auto continues = [&](std::size_t i) { return i < size && (byte(i) & 0xC0) == 0x80; };
-  std::size_t pos = 0;
-  while (pos < size) {
-    const unsigned char lead = byte(pos);
-    if (lead < 0x80) {
-      if (lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') break;
-      pos += 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {  // most CJK text
-      if (!continues(pos + 1) || !continues(pos + 2)) break;
-      const unsigned char second = byte(pos + 1);
-      if (lead == 0xE0 && second < 0xA0) break;                            // overlong
-      if (lead == 0xED && second >= 0xA0) break;                           // a surrogate
-      if (lead == 0xEF && second == 0xBF && byte(pos + 2) >= 0xBE) break;  // U+FFFE, U+FFFF
-      pos += 3;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      if (!continues(pos + 1)) break;
-      pos += 2;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      if (!continues(pos + 1) || !continues(pos + 2) || !continues(pos + 3)) break;
-      const unsigned char second = byte(pos + 1);
-      if (lead == 0xF0 && second < 0x90) break;   // overlong
-      if (lead == 0xF4 && second >= 0x90) break;  // beyond U+10FFFF
-      pos += 4;
-    } else {
-      break;  // a continuation byte, an overlong lead (C0, C1) or F5..FF
-    }
+  const auto* const begin = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto* const end = begin + utf8.size();
+  const auto* at = begin;
+  while (at < end) {
+    const text::Utf8Sequence sequence = text::read_utf8(at, end);
+    if (sequence.c < 0 || !allowed_in_xml(static_cast<char32_t>(sequence.c))) break;
+    at += sequence.length;
   }
-  return pos;
+  return static_cast<std::size_t>(at - begin);
 }
 
 void append_xml_safe(std::string& out, std::string_view utf8) {
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = decode_one(utf8, pos);
-    if (allowed_in_xml(c)) append_utf8(out, c);
+    if (allowed_in_xml(c)) text::append_utf8(out, c);
   }
 }
 

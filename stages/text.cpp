@@ -77,20 +77,10 @@ std::u32string to_utf32(std::string_view utf8) {
 }
 
 char32_t next_char(std::string_view utf8, std::size_t& at) {
-  const auto lead = static_cast<unsigned char>(utf8[at]);
-  if (lead < 0x80) {
-    ++at;
-    return lead;
-  }
-  // U8_NEXT works on int32_t indexes and reads at most four bytes: read through a window so
-  // huge texts are fine.
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data() + at);
-  const auto window = static_cast<int32_t>(std::min<std::size_t>(utf8.size() - at, 4));
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(bytes, i, window, c);
-  at += static_cast<std::size_t>(i);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const Utf8Sequence sequence = read_utf8(bytes + at, bytes + utf8.size());
+  at += sequence.length;
+  return sequence.c < 0 ? U'\uFFFD' : static_cast<char32_t>(sequence.c);
 }
 
 char32_t previous_char(std::string_view utf8, std::size_t& end) {
@@ -327,9 +317,6 @@ bool ends_sentence_or_colon(char32_t c) { return is_sentence_end(c) || c == U'.'
 bool ends_with_colon(std::u32string_view line) { return is_colon(last_significant(line)); }
 bool ends_with_colon(std::string_view utf8_line) { return is_colon(last_significant(utf8_line)); }
 
-bool ends_sentence(std::u32string_view line) {
-  return ends_sentence_or_colon(last_significant(line));
-}
 bool ends_sentence(std::string_view utf8_line) {
   return ends_sentence_or_colon(last_significant(utf8_line));
 }
