@@ -37,7 +37,6 @@ void append(Diagnostics& to, const Diagnostics& from) {
 void fail(DocumentResult& result, std::string why, const char* rule = "document.failed") {
   result.failed = true;
   result.failure = std::move(why);
-  result.outputs.clear();
   result.diagnostics.push_back({Severity::error, rule, 0, 0, result.failure});
 }
 
@@ -88,10 +87,7 @@ void DocumentRunner::run_stages(std::string bytes, const std::string& source_nam
         output = write_xml(*model);
         break;
     }
-    if (!sink) {
-      output.shrink_to_fit();  // writers grow their output by doubling; these are all held
-      result.outputs[format] = std::move(output);
-    } else if (std::string error = sink(format, output); !error.empty()) {
+    if (std::string error = sink(format, output); !error.empty()) {
       fail(result, std::move(error), "output.write");
       return;
     }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -38,8 +37,7 @@ struct DocumentResult {
   std::string failure;      // why, for the message
   Diagnostics diagnostics;  // every stage's findings, in stage order
   std::vector<Removal> removals;
-  std::map<Format, std::string> outputs;  // format → bytes, when run() was given no sink
-  std::string title;                      // the document title (or empty)
+  std::string title;  // the document title (or empty)
   int article_count = 0;
   std::string encoding;
 };
@@ -54,9 +52,9 @@ class DocumentRunner {
   DocumentRunner(RunSettings settings, const NoiseRules& rules, const Inspector& inspector,
                  const ModelValidator& validator);
   // `bytes` are taken by value and freed once decoded: a large input is not held all run.
-  // Without a sink, the outputs are returned in DocumentResult::outputs.
+  // Each output goes to `sink` as soon as it is made.
   DocumentResult run(std::string bytes, const std::string& source_name,
-                     const OutputSink& sink = {}) const;
+                     const OutputSink& sink) const;
 
  private:
   void run_stages(std::string bytes, const std::string& source_name, const OutputSink& sink,
