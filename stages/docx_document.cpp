@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "stages/docx_xml.hpp"
+#include "stages/writer.hpp"
 
 namespace docpipe::docx {
 
@@ -39,18 +40,6 @@ std::size_t estimated_size(const std::vector<Block>& blocks) {
   return size + size / 16;
 }
 
-// Lets pugixml print into the part (the section properties come as a node).
-class AppendWriter : public pugi::xml_writer {
- public:
-  explicit AppendWriter(std::string& out) : out_(out) {}
-  void write(const void* data, std::size_t size) override {
-    out_.append(static_cast<const char*>(data), size);
-  }
-
- private:
-  std::string& out_;
-};
-
 // Writes the elements as serialize_part writes a tree: no indentation, empty
 // elements as <name/>, text and attribute values escaped by pugixml's rules.
 class DocumentWriter {
@@ -81,8 +70,12 @@ class DocumentWriter {
     // A body needs a paragraph before its section properties.
     if (empty) out_ += "<w:p/>";
     if (parts_.section) {
-      AppendWriter writer(out_);
+      // pugixml prints the section properties (a node) onto the end of the part: the part
+      // moves into the writer and back, with no copy.
+      StringWriter writer;
+      writer.text = std::move(out_);
       parts_.section.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+      out_ = std::move(writer.text);
     }
     out_ += "</w:body></w:document>";
   }
